@@ -1,0 +1,285 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using AgentSafety.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AgentSafety.Analyzers.Environments;
+
+/// <summary>
+/// ASA301: production and non-production connection strings in one compilation. Candidates are gathered from string
+/// literals while the compilation is analyzed and from AdditionalFiles at its end; only then is it known whether both
+/// sides exist, so the rule reports in a compilation end action (which the IDE runs on full solution analysis).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the environment the connection string itself names (not its key or file).</summary>
+    internal const string StringEnvironmentProperty = "StringEnvironment";
+
+    /// <summary>Configuration files larger than this are not read: real settings files are far smaller.</summary>
+    private const int MaxAdditionalFileLength = 4 * 1024 * 1024;
+
+    /// <summary>At most this many other-side locations ride along as additional locations.</summary>
+    private const int MaxAdditionalLocations = 10;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.MixedEnvironmentConnectionStrings);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // Generated settings classes carry connection strings as often as hand-written code.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var state = new CompilationState();
+            start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
+            start.RegisterCompilationEndAction(state.Report);
+        });
+    }
+
+    private sealed class Candidate
+    {
+        public Candidate(Location location, DeploymentEnvironment environment, DeploymentEnvironment stringEnvironment, string target)
+        {
+            Location = location;
+            Environment = environment;
+            StringEnvironment = stringEnvironment;
+            Target = target;
+        }
+
+        public Location Location { get; }
+
+        public DeploymentEnvironment Environment { get; }
+
+        public DeploymentEnvironment StringEnvironment { get; }
+
+        /// <summary>Host and database only, safe for a diagnostic message.</summary>
+        public string Target { get; }
+    }
+
+    private sealed class CompilationState
+    {
+        private readonly ConcurrentBag<Candidate> candidates = new();
+
+        public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+        {
+            if (context.Node is not LiteralExpressionSyntax literal)
+            {
+                return;
+            }
+
+            // The token text is at least as long as the value; reject by length and characters before unescaping.
+            var token = literal.Token;
+            var tokenLength = token.Span.Length;
+            if (tokenLength < 12 || tokenLength > EnvironmentClassifier.MaxConnectionStringLength + 16)
+            {
+                return;
+            }
+
+            var value = token.ValueText;
+            if (!EnvironmentClassifier.MightBeConnectionString(value)
+                || !EnvironmentClassifier.TryParseConnectionString(value, out var info)
+                || info is null)
+            {
+                return;
+            }
+
+            var stringEnvironment = EnvironmentClassifier.Classify(info);
+            var environment = stringEnvironment != DeploymentEnvironment.Unknown
+                ? stringEnvironment
+                : EnvironmentClassifier.ClassifyKey(KeyOf(literal));
+            if (environment != DeploymentEnvironment.Unknown)
+            {
+                candidates.Add(new Candidate(literal.GetLocation(), environment, stringEnvironment, info.Describe()));
+            }
+        }
+
+        public void Report(CompilationAnalysisContext context)
+        {
+            var all = new List<Candidate>(candidates);
+            ScanAdditionalFiles(context.Options.AdditionalFiles, all, context.CancellationToken);
+
+            var production = all.Where(c => EnvironmentClassifier.IsProduction(c.Environment)).OrderBy(c => c.Location, LocationOrder.Instance).ToList();
+            var nonProduction = all.Where(c => EnvironmentClassifier.IsNonProduction(c.Environment)).OrderBy(c => c.Location, LocationOrder.Instance).ToList();
+            if (production.Count == 0 || nonProduction.Count == 0)
+            {
+                return;
+            }
+
+            ReportSide(context, production, nonProduction);
+            ReportSide(context, nonProduction, production);
+        }
+
+        private static void ReportSide(CompilationAnalysisContext context, List<Candidate> side, List<Candidate> others)
+        {
+            var first = others[0];
+            var where = Format(first.Location) + (others.Count > 1 ? " and " + (others.Count - 1) + " more" : string.Empty);
+            var otherEnvironment = others.Select(o => o.Environment).Distinct().Count() == 1
+                ? EnvironmentClassifier.DisplayName(first.Environment)
+                : first.Environment == DeploymentEnvironment.Production ? "production" : "non-production";
+            var additional = others.Take(MaxAdditionalLocations).Select(o => o.Location).ToList();
+            foreach (var candidate in side)
+            {
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(StringEnvironmentProperty, candidate.StringEnvironment.ToString());
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.MixedEnvironmentConnectionStrings,
+                    candidate.Location,
+                    additional,
+                    properties,
+                    EnvironmentClassifier.DisplayName(candidate.Environment),
+                    candidate.Target,
+                    otherEnvironment,
+                    where));
+            }
+        }
+
+        private static void ScanAdditionalFiles(ImmutableArray<AdditionalText> files, List<Candidate> into, CancellationToken cancellationToken)
+        {
+            foreach (var file in files)
+            {
+                var path = file.Path ?? string.Empty;
+                var kind = ConfigurationTextScanner.KindOf(path);
+                if (kind == ConfigurationTextScanner.FileKind.None)
+                {
+                    continue;
+                }
+
+                var sourceText = file.GetText(cancellationToken);
+                if (sourceText is null || sourceText.Length == 0 || sourceText.Length > MaxAdditionalFileLength)
+                {
+                    continue;
+                }
+
+                var text = sourceText.ToString();
+                var values = kind switch
+                {
+                    ConfigurationTextScanner.FileKind.Json => ConfigurationTextScanner.ScanJson(text, cancellationToken),
+                    ConfigurationTextScanner.FileKind.DotEnv => ConfigurationTextScanner.ScanDotEnv(text, cancellationToken),
+                    _ => ConfigurationTextScanner.ScanText(text, cancellationToken),
+                };
+
+                var fileEnvironment = EnvironmentClassifier.ClassifyFilePath(path);
+                foreach (var value in values)
+                {
+                    if (!EnvironmentClassifier.TryParseConnectionString(value.Value, out var info) || info is null)
+                    {
+                        continue;
+                    }
+
+                    // The string's own hosts outrank its key, and its key outranks the file: a production host in
+                    // appsettings.Staging.json is a production string.
+                    var stringEnvironment = EnvironmentClassifier.Classify(info);
+                    var environment = stringEnvironment;
+                    if (environment == DeploymentEnvironment.Unknown)
+                    {
+                        environment = EnvironmentClassifier.ClassifyKey(value.Key);
+                    }
+
+                    if (environment == DeploymentEnvironment.Unknown)
+                    {
+                        environment = fileEnvironment;
+                    }
+
+                    if (environment == DeploymentEnvironment.Unknown)
+                    {
+                        continue;
+                    }
+
+                    var span = new TextSpan(value.Start, value.Length);
+                    var location = Location.Create(path, span, sourceText.Lines.GetLinePositionSpan(span));
+                    into.Add(new Candidate(location, environment, stringEnvironment, info.Describe()));
+                }
+            }
+        }
+
+        private static string Format(Location location)
+        {
+            var span = location.GetLineSpan();
+            var path = span.Path ?? string.Empty;
+            var slash = path.LastIndexOfAny(new[] { '/', '\\' });
+            var name = path.Substring(slash + 1);
+            return name + "(" + (span.StartLinePosition.Line + 1) + "," + (span.StartLinePosition.Character + 1) + ")";
+        }
+    }
+
+    /// <summary>
+    /// The name a literal is bound to, read as a configuration key: the field, local or property it initializes or is
+    /// assigned to, the key of an in-memory configuration entry (<c>["ConnectionStrings:Production"] = "..."</c>,
+    /// <c>{ "ConnectionStrings:Production", "..." }</c>), or a string argument before it (<c>Add("Production", "...")</c>).
+    /// </summary>
+    private static string? KeyOf(LiteralExpressionSyntax literal)
+    {
+        SyntaxNode current = literal;
+        while (current.Parent is ParenthesizedExpressionSyntax)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                return declarator.Identifier.ValueText;
+            case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                return property.Identifier.ValueText;
+            case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                return property.Identifier.ValueText;
+            case ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax method }:
+                return method.Identifier.ValueText;
+            case AssignmentExpressionSyntax assignment when assignment.Right == current:
+                return assignment.Left switch
+                {
+                    IdentifierNameSyntax name => name.Identifier.ValueText,
+                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                    ImplicitElementAccessSyntax implicitAccess => FirstStringArgument(implicitAccess.ArgumentList),
+                    ElementAccessExpressionSyntax elementAccess => FirstStringArgument(elementAccess.ArgumentList),
+                    _ => null,
+                };
+            case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression } initializer
+                when initializer.Expressions.Count == 2 && initializer.Expressions[1] == current:
+                return initializer.Expressions[0] is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression)
+                    ? key.Token.ValueText
+                    : null;
+            case ArgumentSyntax argument when argument.Parent is ArgumentListSyntax list:
+                if (argument.NameColon is not null)
+                {
+                    return argument.NameColon.Name.Identifier.ValueText;
+                }
+
+                var index = list.Arguments.IndexOf(argument);
+                return index > 0 && list.Arguments[index - 1].Expression is LiteralExpressionSyntax previous && previous.IsKind(SyntaxKind.StringLiteralExpression)
+                    ? previous.Token.ValueText
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    private static string? FirstStringArgument(BracketedArgumentListSyntax list) =>
+        list.Arguments.Count == 1 && list.Arguments[0].Expression is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression)
+            ? key.Token.ValueText
+            : null;
+
+    private sealed class LocationOrder : IComparer<Location>
+    {
+        public static readonly LocationOrder Instance = new();
+
+        public int Compare(Location? x, Location? y)
+        {
+            var xPath = x?.GetLineSpan().Path ?? string.Empty;
+            var yPath = y?.GetLineSpan().Path ?? string.Empty;
+            var byPath = string.CompareOrdinal(xPath, yPath);
+            return byPath != 0 ? byPath : (x?.SourceSpan.Start ?? 0).CompareTo(y?.SourceSpan.Start ?? 0);
+        }
+    }
+}
