@@ -181,17 +181,30 @@ internal static class EnvironmentClassifier
         var fileName = path.Substring(slash + 1, end - slash - 1);
         var parts = fileName.Split(new[] { '.', '-', '_' }, StringSplitOptions.RemoveEmptyEntries);
         var result = DeploymentEnvironment.Unknown;
+        var local = false;
         foreach (var part in parts)
         {
             var lower = part.ToLowerInvariant();
 
-            // ".env.production.local" is the local override of the production file: "local" does not make it development.
-            if (lower is "appsettings" or "json" or "env" or "local" or "config" or "settings")
+            // ".env.production.local" is the local override of the production file: "local" makes a file development
+            // only when nothing else names its environment (appsettings.Local.json).
+            if (lower == "local")
+            {
+                local = true;
+                continue;
+            }
+
+            if (lower is "appsettings" or "json" or "env" or "config" or "settings")
             {
                 continue;
             }
 
             result = Max(result, ClassifyWord(lower));
+        }
+
+        if (result == DeploymentEnvironment.Unknown && local)
+        {
+            result = DeploymentEnvironment.Development;
         }
 
         if (result != DeploymentEnvironment.Unknown || slash <= 0)

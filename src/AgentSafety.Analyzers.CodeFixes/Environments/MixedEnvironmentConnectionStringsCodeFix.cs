@@ -53,7 +53,7 @@ public sealed class MixedEnvironmentConnectionStringsCodeFix : CodeFixProvider
                 continue;
             }
 
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not LiteralExpressionSyntax literal)
+            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax literal)
             {
                 continue;
             }
@@ -73,7 +73,7 @@ public sealed class MixedEnvironmentConnectionStringsCodeFix : CodeFixProvider
         }
     }
 
-    private static List<ExpressionSyntax> FindTargets(SyntaxNode root, SemanticModel model, LiteralExpressionSyntax literal, CancellationToken cancellationToken)
+    private static List<ExpressionSyntax> FindTargets(SyntaxNode root, SemanticModel model, ExpressionSyntax literal, CancellationToken cancellationToken)
     {
         var targets = new List<ExpressionSyntax>();
         if (ReachesConnection(model, literal, cancellationToken))

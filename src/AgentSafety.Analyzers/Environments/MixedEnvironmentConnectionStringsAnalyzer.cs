@@ -43,6 +43,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
         {
             var state = new CompilationState();
             start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(state.AnalyzeConstantExpression, SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
             start.RegisterCompilationEndAction(state.Report);
         });
     }
@@ -86,7 +87,123 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            var value = token.ValueText;
+            // A part of a concatenation is read with the whole, in AnalyzeConstantExpression.
+            SyntaxNode outer = literal;
+            while (outer.Parent is ParenthesizedExpressionSyntax)
+            {
+                outer = outer.Parent;
+            }
+
+            if (outer.Parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+            {
+                return;
+            }
+
+            Add(literal, token.ValueText);
+        }
+
+        /// <summary>
+        /// Constant concatenations (<c>"Host=" + ProdHost + ";Database=shop"</c>) and constant interpolated strings: only the
+        /// outermost expression, only when one of its literal parts looks like a piece of a connection string, and only
+        /// then the semantic model's constant value.
+        /// </summary>
+        public void AnalyzeConstantExpression(SyntaxNodeAnalysisContext context)
+        {
+            var node = context.Node;
+            var outer = node;
+            while (outer.Parent is ParenthesizedExpressionSyntax)
+            {
+                outer = outer.Parent;
+            }
+
+            if (outer.Parent is BinaryExpressionSyntax parent && parent.IsKind(SyntaxKind.AddExpression)
+                || node.Span.Length < 12
+                || node.Span.Length > 4 * EnvironmentClassifier.MaxConnectionStringLength)
+            {
+                return;
+            }
+
+            var promising = false;
+            foreach (var token in node.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.StringLiteralToken)
+                    || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
+                    || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)
+                    || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
+                {
+                    var text = token.ValueText;
+                    if (text.IndexOf('=') >= 0 || text.IndexOf("://", StringComparison.Ordinal) >= 0)
+                    {
+                        promising = true;
+                        break;
+                    }
+                }
+            }
+
+            if (!promising)
+            {
+                return;
+            }
+
+            var constant = context.SemanticModel.GetConstantValue(node, context.CancellationToken);
+            if (constant.HasValue && constant.Value is string value)
+            {
+                Add((ExpressionSyntax)node, value);
+                return;
+            }
+
+            if (node is InterpolatedStringExpressionSyntax interpolated)
+            {
+                // $"Host=prod-db;Database=shop;Password={password}": the holes are read as empty.
+                var builder = new System.Text.StringBuilder();
+                foreach (var content in interpolated.Contents)
+                {
+                    if (content is InterpolatedStringTextSyntax text)
+                    {
+                        builder.Append(text.TextToken.ValueText);
+                    }
+                }
+
+                Add(interpolated, builder.ToString());
+                return;
+            }
+
+            // "Host=prod-db;Database=shop;Password=" + password: each literal part on its own.
+            foreach (var part in Operands(node))
+            {
+                if (part is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    Add(literal, literal.Token.ValueText);
+                }
+            }
+        }
+
+        private static IEnumerable<ExpressionSyntax> Operands(SyntaxNode node)
+        {
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(node);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                while (current is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    current = parenthesized.Expression;
+                }
+
+                if (current is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+                {
+                    pending.Push(binary.Right);
+                    pending.Push(binary.Left);
+                }
+                else if (current is ExpressionSyntax expression)
+                {
+                    yield return expression;
+                }
+            }
+        }
+
+        private void Add(ExpressionSyntax expression, string value)
+        {
             if (!EnvironmentClassifier.MightBeConnectionString(value)
                 || !EnvironmentClassifier.TryParseConnectionString(value, out var info)
                 || info is null)
@@ -97,10 +214,10 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
             var stringEnvironment = EnvironmentClassifier.Classify(info);
             var environment = stringEnvironment != DeploymentEnvironment.Unknown
                 ? stringEnvironment
-                : EnvironmentClassifier.ClassifyKey(KeyOf(literal));
+                : EnvironmentClassifier.ClassifyKey(KeyOf(expression));
             if (environment != DeploymentEnvironment.Unknown)
             {
-                candidates.Add(new Candidate(literal.GetLocation(), environment, stringEnvironment, info.Describe()));
+                candidates.Add(new Candidate(expression.GetLocation(), environment, stringEnvironment, info.Describe()));
             }
         }
 
@@ -218,9 +335,9 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
     /// assigned to, the key of an in-memory configuration entry (<c>["ConnectionStrings:Production"] = "..."</c>,
     /// <c>{ "ConnectionStrings:Production", "..." }</c>), or a string argument before it (<c>Add("Production", "...")</c>).
     /// </summary>
-    private static string? KeyOf(LiteralExpressionSyntax literal)
+    private static string? KeyOf(ExpressionSyntax expression)
     {
-        SyntaxNode current = literal;
+        SyntaxNode current = expression;
         while (current.Parent is ParenthesizedExpressionSyntax)
         {
             current = current.Parent;

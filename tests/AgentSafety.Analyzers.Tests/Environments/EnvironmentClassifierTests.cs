@@ -104,6 +104,7 @@ public class EnvironmentClassifierTests
     [InlineData("appsettings.json", "Unknown")]
     [InlineData(".env.staging", "Staging")]
     [InlineData(".env.production.local", "Production")]
+    [InlineData("appsettings.Local.json", "Development")]
     [InlineData("staging.env", "Staging")]
     [InlineData(".env", "Unknown")]
     [InlineData("deploy/production/.env", "Production")]
