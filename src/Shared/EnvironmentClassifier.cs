@@ -702,6 +702,16 @@ internal static class EnvironmentClassifier
             }
         }
 
+        // A name ending in a short environment word ("shopprod", "crmdev", "ordersuat"): no common word ends so, unlike
+        // "latest", "contest" (test) or "olive" (live), which therefore only count on their own.
+        foreach (var (suffix, env) in ShortSuffixes)
+        {
+            if (word.Length >= suffix.Length + 3 && word.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return env;
+            }
+        }
+
         return DeploymentEnvironment.Unknown;
     }
 
@@ -712,6 +722,16 @@ internal static class EnvironmentClassifier
         ("preview", DeploymentEnvironment.Staging),
         ("development", DeploymentEnvironment.Development),
         ("sandbox", DeploymentEnvironment.Test),
+    };
+
+    private static readonly (string Word, DeploymentEnvironment Environment)[] ShortSuffixes =
+    {
+        ("prod", DeploymentEnvironment.Production),
+        ("prd", DeploymentEnvironment.Production),
+        ("stg", DeploymentEnvironment.Staging),
+        ("uat", DeploymentEnvironment.Staging),
+        ("dev", DeploymentEnvironment.Development),
+        ("qa", DeploymentEnvironment.Test),
     };
 
     private static DeploymentEnvironment ExactWord(string word) => word switch

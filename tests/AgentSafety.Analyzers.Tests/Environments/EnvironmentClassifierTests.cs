@@ -38,6 +38,11 @@ public class EnvironmentClassifierTests
     [InlineData("UseDevelopmentStorage=true", "Development")]
     [InlineData("AccountEndpoint=https://localhost:8081/;AccountKey=placeholder", "Development")]
     [InlineData("Data Source=staging.db", "Staging")]
+    [InlineData("Server=PRODSQL01;Database=erp;Trusted_Connection=True", "Production")]
+    [InlineData("Host=shopprod.internal;Database=shop", "Production")]
+    [InlineData("Host=crmdev.internal;Database=crm", "Development")]
+    [InlineData("Host=db.internal;Database=ShopProd", "Production")]
+    [InlineData("Host=10.0.1.5;Database=prod;Username=staging_reader", "Production")]
     public void Classifies_connection_strings(string connectionString, string expected)
     {
         Assert.Equal(expected, EnvironmentClassifier.ClassifyConnectionString(connectionString).ToString());
@@ -49,6 +54,8 @@ public class EnvironmentClassifierTests
     [InlineData("Host=contest.example.com;Database=staged_orders")]
     [InlineData("Host=livestream.example.com;Database=deliveries")]
     [InlineData("Host=reproducer.example.com;Database=productivity")]
+    [InlineData("Host=olive.example.com;Database=greatest_hits")]
+    [InlineData("Host=devices.example.com;Database=products")]
     [InlineData("Host=db.internal;Database=shop")]
     [InlineData("Host=staging-copy-of-prod.internal;Database=shop")]
     public void Word_boundaries_and_ambiguity_give_unknown(string connectionString)

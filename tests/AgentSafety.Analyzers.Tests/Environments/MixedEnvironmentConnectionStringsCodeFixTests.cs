@@ -143,6 +143,32 @@ public class MixedEnvironmentConnectionStringsCodeFixTests
     }
 
     [Fact]
+    public async Task Wraps_a_redis_configuration_passed_to_Connect()
+    {
+        const string source = """
+            using AgentSafety.Guards;
+            using StackExchange.Redis;
+
+            class Cache
+            {
+                static ConnectionMultiplexer Production() => ConnectionMultiplexer.Connect({|#0:"prod-cache.internal:6379,ssl=true,abortConnect=false"|});
+                static ConnectionMultiplexer Staging() => ConnectionMultiplexer.Connect(EnvironmentGuard.Connection({|#1:"stg-cache.internal:6379,ssl=true"|}));
+            }
+            """;
+        const string fixedSource = """
+            using AgentSafety.Guards;
+            using StackExchange.Redis;
+
+            class Cache
+            {
+                static ConnectionMultiplexer Production() => ConnectionMultiplexer.Connect(EnvironmentGuard.Connection({|#0:"prod-cache.internal:6379,ssl=true,abortConnect=false"|}));
+                static ConnectionMultiplexer Staging() => ConnectionMultiplexer.Connect(EnvironmentGuard.Connection({|#1:"stg-cache.internal:6379,ssl=true"|}));
+            }
+            """;
+        await RunAsync(source, fixedSource, 2);
+    }
+
+    [Fact]
     public async Task No_fix_where_the_string_does_not_reach_a_connection()
     {
         const string source = """
