@@ -214,8 +214,10 @@ internal static class EnvironmentClassifier
 
         var parentEnd = slash;
         var parentStart = path.LastIndexOfAny(new[] { '/', '\\' }, parentEnd - 1) + 1;
+        // Only a folder named exactly after an environment: a project folder "PocketOps.StagingTool" says nothing about
+        // the base appsettings.json inside it.
         var parent = path.Substring(parentStart, parentEnd - parentStart).ToLowerInvariant();
-        return ClassifyWord(parent);
+        return ExactWord(parent);
     }
 
     /// <summary>

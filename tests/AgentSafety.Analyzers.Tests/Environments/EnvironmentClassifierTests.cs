@@ -116,6 +116,8 @@ public class EnvironmentClassifierTests
     [InlineData(".env", "Unknown")]
     [InlineData("deploy/production/.env", "Production")]
     [InlineData("src/ProductCatalog/appsettings.json", "Unknown")]
+    [InlineData("/repo/PocketOps.Staging/appsettings.json", "Unknown")]
+    [InlineData("C:\\repo\\config\\staging\\.env", "Staging")]
     public void Classifies_file_paths(string path, string expected)
     {
         Assert.Equal(expected, EnvironmentClassifier.ClassifyFilePath(path).ToString());
