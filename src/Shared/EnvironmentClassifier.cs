@@ -82,7 +82,7 @@ internal static class EnvironmentClassifier
 
     private static readonly HashSet<string> DatabaseKeys = new(StringComparer.OrdinalIgnoreCase)
     {
-        "database", "initial catalog", "db", "dbname", "default database", "databasename", "virtual host",
+        "database", "initial catalog", "initialcatalog", "db", "dbname", "default database", "databasename", "virtual host",
     };
 
     private static readonly HashSet<string> OtherKeys = new(StringComparer.OrdinalIgnoreCase)

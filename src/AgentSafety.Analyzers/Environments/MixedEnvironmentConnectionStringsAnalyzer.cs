@@ -44,6 +44,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
             var state = new CompilationState();
             start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
             start.RegisterSyntaxNodeAction(state.AnalyzeConstantExpression, SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
+            start.RegisterSyntaxNodeAction(state.AnalyzeBuilder, SyntaxKind.ObjectInitializerExpression);
             start.RegisterCompilationEndAction(state.Report);
         });
     }
@@ -200,6 +201,49 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                     yield return expression;
                 }
             }
+        }
+
+        /// <summary>
+        /// <c>new NpgsqlConnectionStringBuilder { Host = "prod-db", Database = "shop" }</c>: a connection string built from
+        /// properties. Read only for types named <c>*ConnectionStringBuilder</c>, from their host and database properties.
+        /// </summary>
+        public void AnalyzeBuilder(SyntaxNodeAnalysisContext context)
+        {
+            if (context.Node is not InitializerExpressionSyntax initializer
+                || initializer.Parent is not BaseObjectCreationExpressionSyntax creation
+                || !IsBuilder(context, creation))
+            {
+                return;
+            }
+
+            var builder = new System.Text.StringBuilder();
+            foreach (var expression in initializer.Expressions)
+            {
+                if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name, Right: var right }
+                    && context.SemanticModel.GetConstantValue(right, context.CancellationToken) is { HasValue: true, Value: string value }
+                    && value.Length <= 512
+                    && value.IndexOf(';') < 0)
+                {
+                    builder.Append(name.Identifier.ValueText).Append('=').Append(value).Append(';');
+                }
+            }
+
+            if (builder.Length > 0)
+            {
+                Add(creation, builder.ToString());
+            }
+        }
+
+        private static bool IsBuilder(SyntaxNodeAnalysisContext context, BaseObjectCreationExpressionSyntax creation)
+        {
+            if (creation is ObjectCreationExpressionSyntax { Type: var type })
+            {
+                var text = type is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : (type as IdentifierNameSyntax)?.Identifier.ValueText;
+                return text is not null && text.EndsWith("ConnectionStringBuilder", StringComparison.Ordinal);
+            }
+
+            // new() { ... }: the name is known only to the semantic model.
+            return context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type?.Name.EndsWith("ConnectionStringBuilder", StringComparison.Ordinal) == true;
         }
 
         private void Add(ExpressionSyntax expression, string value)

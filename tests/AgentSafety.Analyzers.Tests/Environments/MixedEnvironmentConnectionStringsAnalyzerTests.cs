@@ -296,6 +296,34 @@ public class MixedEnvironmentConnectionStringsAnalyzerTests
         }
 
         [Fact]
+        public async Task Reports_connection_string_builders_concatenations_and_interpolations()
+        {
+            const string source = """
+                using Npgsql;
+                using Microsoft.Data.SqlClient;
+
+                class Db
+                {
+                    const string ProdHost = "prod-pg.internal";
+
+                    static NpgsqlConnectionStringBuilder Production() => {|#0:new NpgsqlConnectionStringBuilder { Host = ProdHost, Database = "shop", Port = 5432 }|};
+                    static SqlConnectionStringBuilder Staging() => {|#1:new() { DataSource = "sql-stg.internal", InitialCatalog = "shop" }|};
+                    static string Qa(string password) => {|#2:"Host=qa-db.internal;Database=shop;Password="|} + password;
+                    static string Uat(string password) => {|#3:$"Host=uat-db.internal;Database=shop;Password={password}"|};
+                    const string Dev = {|#4:"Host=" + "dev-db.internal" + ";Database=shop"|};
+                    static NpgsqlConnectionStringBuilder Unknown() => new NpgsqlConnectionStringBuilder { Host = "db.internal", Database = "shop" };
+                }
+                """;
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                Diagnostic().WithLocation(3).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                Diagnostic().WithLocation(4).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        }
+
+        [Fact]
         public async Task Suppression_with_pragma_is_honoured()
         {
             const string source = """
