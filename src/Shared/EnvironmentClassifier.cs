@@ -138,7 +138,7 @@ internal static class EnvironmentClassifier
         var conflict = false;
         foreach (var host in info.Hosts)
         {
-            var env = IsLocalHost(host) ? DeploymentEnvironment.Development : ClassifyName(host);
+            var env = IsLocalHost(host) ? DeploymentEnvironment.Development : ClassifyName(WithoutTopLevelDomain(host));
             if (env == DeploymentEnvironment.Unknown)
             {
                 continue;
@@ -603,6 +603,22 @@ internal static class EnvironmentClassifier
             || h.EndsWith(".localhost", StringComparison.Ordinal)
             || h.StartsWith("127.", StringComparison.Ordinal)
             || h == "devstoreaccount1";
+    }
+
+    /// <summary>
+    /// Top-level domains that are also environment words say nothing about the environment: <c>sql01.corp.local</c> is a
+    /// common production name in Active Directory networks, and <c>.dev</c> and <c>.live</c> are public domains.
+    /// </summary>
+    private static string WithoutTopLevelDomain(string host)
+    {
+        var dot = host.LastIndexOf('.');
+        if (dot <= 0 || dot == host.Length - 1)
+        {
+            return host;
+        }
+
+        var tld = host.Substring(dot + 1).ToLowerInvariant();
+        return tld is "local" or "localdomain" or "lan" or "dev" or "live" ? host.Substring(0, dot) : host;
     }
 
     private static bool IsAllDigits(string text)

@@ -15,8 +15,9 @@ namespace AgentSafety.Analyzers.Environments;
 
 /// <summary>
 /// ASA301: production and non-production connection strings in one compilation. Candidates are gathered from string
-/// literals while the compilation is analyzed and from AdditionalFiles at its end; only then is it known whether both
-/// sides exist, so the rule reports in a compilation end action (which the IDE runs on full solution analysis).
+/// literals, constant concatenations, interpolated strings and connection string builders while the compilation is
+/// analyzed, and from AdditionalFiles at its end; only then is it known whether both sides exist, so the rule reports in
+/// a compilation end action (which the IDE runs on full solution analysis and on build).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyzer
