@@ -125,29 +125,47 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            var promising = false;
-            foreach (var token in node.DescendantTokens())
+            // The text with every non-literal part read as "x" must already look like a connection string
+            // ("Host=" + host + ";Database=shop" reads "Host=x;Database=shop") before the semantic model is asked.
+            var skeleton = new System.Text.StringBuilder();
+            var literalOnly = new System.Text.StringBuilder();
+            var allLiteral = true;
+            foreach (var part in Parts(node))
             {
-                if (token.IsKind(SyntaxKind.StringLiteralToken)
-                    || token.IsKind(SyntaxKind.InterpolatedStringTextToken)
-                    || token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken)
-                    || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken))
+                if (part is null)
                 {
-                    var text = token.ValueText;
-                    if (text.IndexOf('=') >= 0 || text.IndexOf("://", StringComparison.Ordinal) >= 0)
-                    {
-                        promising = true;
-                        break;
-                    }
+                    allLiteral = false;
+                    skeleton.Append('x');
+                }
+                else
+                {
+                    skeleton.Append(part);
+                    literalOnly.Append(part);
+                }
+
+                if (skeleton.Length > EnvironmentClassifier.MaxConnectionStringLength)
+                {
+                    return;
                 }
             }
 
-            if (!promising)
+            var shape = skeleton.ToString();
+            if (!EnvironmentClassifier.MightBeConnectionString(shape) || !EnvironmentClassifier.TryParseConnectionString(shape, out _))
             {
                 return;
             }
 
-            var constant = context.SemanticModel.GetConstantValue(node, context.CancellationToken);
+            if (allLiteral)
+            {
+                Add((ExpressionSyntax)node, shape);
+                return;
+            }
+
+            // Only names can be constants here; a call or arithmetic part makes the whole non-constant, so the
+            // semantic model is not asked.
+            var constant = NonLiteralParts(node).All(p => p is IdentifierNameSyntax or MemberAccessExpressionSyntax)
+                ? context.SemanticModel.GetConstantValue(node, context.CancellationToken)
+                : default;
             if (constant.HasValue && constant.Value is string value)
             {
                 Add((ExpressionSyntax)node, value);
@@ -157,25 +175,65 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
             if (node is InterpolatedStringExpressionSyntax interpolated)
             {
                 // $"Host=prod-db;Database=shop;Password={password}": the holes are read as empty.
-                var builder = new System.Text.StringBuilder();
-                foreach (var content in interpolated.Contents)
-                {
-                    if (content is InterpolatedStringTextSyntax text)
-                    {
-                        builder.Append(text.TextToken.ValueText);
-                    }
-                }
-
-                Add(interpolated, builder.ToString());
+                Add(interpolated, literalOnly.ToString());
                 return;
             }
 
             // "Host=prod-db;Database=shop;Password=" + password: each literal part on its own.
-            foreach (var part in Operands(node))
+            foreach (var operand in Operands(node))
             {
-                if (part is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                if (operand is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
                 {
                     Add(literal, literal.Token.ValueText);
+                }
+            }
+        }
+
+        private static IEnumerable<ExpressionSyntax> NonLiteralParts(SyntaxNode node)
+        {
+            foreach (var operand in node is InterpolatedStringExpressionSyntax ? new[] { (ExpressionSyntax)node } : Operands(node))
+            {
+                switch (operand)
+                {
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        break;
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        foreach (var content in interpolated.Contents)
+                        {
+                            if (content is InterpolationSyntax hole)
+                            {
+                                yield return hole.Expression;
+                            }
+                        }
+
+                        break;
+                    default:
+                        yield return operand;
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The text parts of a concatenation or interpolated string in order; null for a part that is not literal text.</summary>
+        private static IEnumerable<string?> Parts(SyntaxNode node)
+        {
+            foreach (var operand in node is InterpolatedStringExpressionSyntax ? new[] { (ExpressionSyntax)node } : Operands(node))
+            {
+                switch (operand)
+                {
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        yield return literal.Token.ValueText;
+                        break;
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        foreach (var content in interpolated.Contents)
+                        {
+                            yield return content is InterpolatedStringTextSyntax text ? text.TextToken.ValueText : null;
+                        }
+
+                        break;
+                    default:
+                        yield return null;
+                        break;
                 }
             }
         }
