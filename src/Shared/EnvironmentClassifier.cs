@@ -270,6 +270,47 @@ internal static class EnvironmentClassifier
         }
     }
 
+    /// <summary>
+    /// A bare <c>host[:port]</c> (<c>prod-redis:6379</c>), which is a connection string only where the configuration says
+    /// so: a value in the <c>ConnectionStrings</c> section.
+    /// </summary>
+    public static bool TryParseBareHost(string? text, out ConnectionStringInfo? info)
+    {
+        info = null;
+        var value = text?.Trim() ?? string.Empty;
+        if (value.Length < 3 || value.Length > 255)
+        {
+            return false;
+        }
+
+        var separators = 0;
+        foreach (var c in value)
+        {
+            if (c is '.' or ':' or '-')
+            {
+                separators++;
+            }
+            else if (!(char.IsLetterOrDigit(c) || c == '_'))
+            {
+                return false;
+            }
+        }
+
+        if (separators == 0 && !value.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var hosts = SplitHosts(value, ',');
+        if (hosts.Count == 0)
+        {
+            return false;
+        }
+
+        info = new ConnectionStringInfo(ConnectionStringKind.KeyValue, hosts, null);
+        return true;
+    }
+
     public static bool IsProduction(DeploymentEnvironment environment) => environment == DeploymentEnvironment.Production;
 
     public static bool IsNonProduction(DeploymentEnvironment environment) =>
@@ -686,30 +727,43 @@ internal static class EnvironmentClassifier
             return DeploymentEnvironment.Staging;
         }
 
+        var glued = Glued(word);
+        if (glued != DeploymentEnvironment.Unknown)
+        {
+            return glued;
+        }
+
         foreach (var affix in TechnicalAffixes)
         {
             if (word.Length > affix.Length + 1)
             {
                 if (word.EndsWith(affix, StringComparison.Ordinal))
                 {
-                    var stem = ExactWord(word.Substring(0, word.Length - affix.Length));
-                    if (stem != DeploymentEnvironment.Unknown)
+                    var stem = word.Substring(0, word.Length - affix.Length);
+                    var env = ExactWord(stem);
+                    env = env != DeploymentEnvironment.Unknown ? env : Glued(stem);
+                    if (env != DeploymentEnvironment.Unknown)
                     {
-                        return stem;
+                        return env;
                     }
                 }
 
                 if (word.StartsWith(affix, StringComparison.Ordinal))
                 {
-                    var stem = ExactWord(word.Substring(affix.Length));
-                    if (stem != DeploymentEnvironment.Unknown)
+                    var env = ExactWord(word.Substring(affix.Length));
+                    if (env != DeploymentEnvironment.Unknown)
                     {
-                        return stem;
+                        return env;
                     }
                 }
             }
         }
 
+        return DeploymentEnvironment.Unknown;
+    }
+
+    private static DeploymentEnvironment Glued(string word)
+    {
         // Long environment words are unambiguous even when glued: "productiondb", "appstaging". Short ones are not:
         // "product", "latest", "devices", "contest".
         foreach (var (longWord, env) in LongWords)

@@ -170,7 +170,7 @@ internal static class ConfigurationTextScanner
                         frame.Key = value;
                         expectKey = false;
                     }
-                    else if (EnvironmentClassifier.MightBeConnectionString(value))
+                    else if (EnvironmentClassifier.MightBeConnectionString(value) || IsInConnectionStrings(frames))
                     {
                         found.Add(new ConfigurationValue(start, i - start, value, KeyPath(frames)));
                     }
@@ -452,6 +452,15 @@ internal static class ConfigurationTextScanner
 
         return null;
     }
+
+    /// <summary>Values of the <c>ConnectionStrings</c> section are connection strings by declaration, whatever their shape.</summary>
+    private static bool IsInConnectionStrings(List<Frame> frames) =>
+        frames.Count >= 2 && string.Equals(frames[0].Key, "ConnectionStrings", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a key path names the <c>ConnectionStrings</c> section.</summary>
+    public static bool IsConnectionStringsKey(string key) =>
+        key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase);
 
     private static string KeyPath(List<Frame> frames)
     {

@@ -392,7 +392,13 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 var fileEnvironment = EnvironmentClassifier.ClassifyFilePath(path);
                 foreach (var value in values)
                 {
-                    if (!EnvironmentClassifier.TryParseConnectionString(value.Value, out var info) || info is null)
+                    if ((!EnvironmentClassifier.TryParseConnectionString(value.Value, out var info) || info is null)
+                        && !(ConfigurationTextScanner.IsConnectionStringsKey(value.Key) && EnvironmentClassifier.TryParseBareHost(value.Value, out info)))
+                    {
+                        continue;
+                    }
+
+                    if (info is null)
                     {
                         continue;
                     }

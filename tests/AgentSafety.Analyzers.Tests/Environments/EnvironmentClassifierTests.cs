@@ -19,7 +19,9 @@ public class EnvironmentClassifierTests
     [InlineData("amqps://app@rabbit-prod.internal/shop", "Production")]
     [InlineData("prod-redis.internal:6379,password=placeholder,ssl=True", "Production")]
     [InlineData("Endpoint=sb://shop-prod.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=placeholder", "Production")]
-    [InlineData("DefaultEndpointsProtocol=https;AccountName=shopprodstore;AccountKey=placeholder;EndpointSuffix=core.windows.net", "Unknown")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=shopprodstore;AccountKey=placeholder;EndpointSuffix=core.windows.net", "Production")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=myappstgstorage;AccountKey=placeholder;EndpointSuffix=core.windows.net", "Staging")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=stcontosoprod001;AccountKey=placeholder;EndpointSuffix=core.windows.net", "Production")]
     [InlineData("DefaultEndpointsProtocol=https;AccountName=prodstorage;AccountKey=placeholder;EndpointSuffix=core.windows.net", "Production")]
     [InlineData("Host=staging-db.example.com;Database=shop", "Staging")]
     [InlineData("Host=db.stg.example.com;Database=shop", "Staging")]
@@ -59,6 +61,7 @@ public class EnvironmentClassifierTests
     [InlineData("Host=reproducer.example.com;Database=productivity")]
     [InlineData("Host=olive.example.com;Database=greatest_hits")]
     [InlineData("Host=devices.example.com;Database=products")]
+    [InlineData("Host=latestdata.example.com;Database=productdb")]
     [InlineData("Host=db.internal;Database=shop")]
     [InlineData("Host=staging-copy-of-prod.internal;Database=shop")]
     public void Word_boundaries_and_ambiguity_give_unknown(string connectionString)

@@ -283,6 +283,18 @@ public class MixedEnvironmentConnectionStringsAnalyzerTests
         }
 
         [Fact]
+        public async Task Reads_bare_hosts_only_in_the_connection_strings_section()
+        {
+            await Verify.VerifyAnalyzerAsync(EmptyProgram, new[]
+            {
+                ("appsettings.json", """{ "ConnectionStrings": { "Redis": "prod-redis.internal:6379", "Name": "Shop" }, "Cache": { "Host": "stg-redis.internal:6379" } }"""),
+                ("appsettings.Development.json", """{ "ConnectionStrings": { "Redis": "localhost" } }"""),
+            },
+            Diagnostic().WithLocation("appsettings.Development.json", 1, 35).WithLocation("appsettings.json", 1, 35),
+            Diagnostic().WithLocation("appsettings.json", 1, 35).WithLocation("appsettings.Development.json", 1, 35));
+        }
+
+        [Fact]
         public async Task Reports_xml_and_yaml_configuration()
         {
             await Verify.VerifyAnalyzerAsync(EmptyProgram, new[]
