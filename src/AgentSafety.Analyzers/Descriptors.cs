@@ -55,8 +55,9 @@ internal static class Descriptors
         Security,
         DiagnosticSeverity.Warning,
         title: "Production and non-production connection strings in one project",
-        messageFormat: "This {0} connection string sits in the same project as the {1} connection string at {2}: every deployment carries both",
-        description: "When one project holds production and non-production connection strings, every deployment of it, staging included, carries the production one, and any code or agent running there can reach production.");
+        messageFormat: "This {0} connection string ({1}) sits in the same project as the {2} connection string at {3}: every deployment carries both; move the production one to the production environment's secret store",
+        description: "When one project holds production and non-production connection strings, every deployment of it, staging included, carries the production one, and any code or agent running there can reach production.",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Create(
         string id,
@@ -64,7 +65,8 @@ internal static class Descriptors
         DiagnosticSeverity severity,
         string title,
         string messageFormat,
-        string description) =>
+        string description,
+        params string[] customTags) =>
         new(
             id,
             title,
@@ -73,5 +75,6 @@ internal static class Descriptors
             severity,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: RuleIdentifiers.GetHelpUri(id));
+            helpLinkUri: RuleIdentifiers.GetHelpUri(id),
+            customTags: customTags);
 }

@@ -1,0 +1,500 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using AgentSafety.Shared;
+
+namespace AgentSafety.Analyzers.Environments;
+
+/// <summary>A string value found in a configuration file, with the configuration key that holds it.</summary>
+internal readonly struct ConfigurationValue
+{
+    public ConfigurationValue(int start, int length, string value, string key)
+    {
+        Start = start;
+        Length = length;
+        Value = value;
+        Key = key;
+    }
+
+    public int Start { get; }
+
+    public int Length { get; }
+
+    public string Value { get; }
+
+    /// <summary>The key path, <c>ConnectionStrings:Production</c> in JSON, the variable name in a <c>.env</c> file.</summary>
+    public string Key { get; }
+}
+
+/// <summary>
+/// Reads connection-string candidates out of configuration text without a JSON or YAML library (an analyzer should not
+/// ship one) and without regular expressions. Tolerant readers: they never throw, and a JSON file that does not parse
+/// yields nothing rather than guesses.
+/// </summary>
+internal static class ConfigurationTextScanner
+{
+    public enum FileKind
+    {
+        None,
+        Json,
+        DotEnv,
+        Text,
+    }
+
+    /// <summary>Which reader a file needs, from its name; <see cref="FileKind.None"/> for files that are not configuration.</summary>
+    public static FileKind KindOf(string path)
+    {
+        var slash = path.LastIndexOfAny(new[] { '/', '\\' });
+        var name = path.Substring(slash + 1).ToLowerInvariant();
+        if (name.StartsWith(".env", StringComparison.Ordinal) || name.EndsWith(".env", StringComparison.Ordinal))
+        {
+            return FileKind.DotEnv;
+        }
+
+        if (name.StartsWith("analyzerreleases.", StringComparison.Ordinal) || name == "agentsafety.destructiveapis.txt")
+        {
+            return FileKind.None;
+        }
+
+        var dot = name.LastIndexOf('.');
+        var extension = dot < 0 ? string.Empty : name.Substring(dot);
+        return extension switch
+        {
+            ".json" => FileKind.Json,
+            ".config" or ".xml" or ".yaml" or ".yml" or ".ini" or ".properties" or ".toml" or ".conf" or ".cfg" or ".txt" or ".tfvars" => FileKind.Text,
+            _ => FileKind.None,
+        };
+    }
+
+    /// <summary>JSON (with the comments and trailing commas that appsettings files allow); nothing when it does not parse.</summary>
+    public static List<ConfigurationValue> ScanJson(string text, CancellationToken cancellationToken)
+    {
+        var found = new List<ConfigurationValue>();
+        var frames = new List<Frame>();
+        var expectKey = false;
+        var i = 0;
+        var sawRoot = false;
+        while (i < text.Length)
+        {
+            if ((i & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var c = text[i];
+            if (c is ' ' or '\t' or '\r' or '\n' or '\uFEFF')
+            {
+                i++;
+                continue;
+            }
+
+            if (c == '/' && i + 1 < text.Length && (text[i + 1] == '/' || text[i + 1] == '*'))
+            {
+                if (text[i + 1] == '/')
+                {
+                    var end = text.IndexOf('\n', i);
+                    i = end < 0 ? text.Length : end + 1;
+                }
+                else
+                {
+                    var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                    if (end < 0)
+                    {
+                        return new List<ConfigurationValue>();
+                    }
+
+                    i = end + 2;
+                }
+
+                continue;
+            }
+
+            switch (c)
+            {
+                case '{':
+                case '[':
+                    if (frames.Count == 0 && sawRoot)
+                    {
+                        return new List<ConfigurationValue>();
+                    }
+
+                    sawRoot = true;
+                    frames.Add(new Frame(isObject: c == '{'));
+                    expectKey = c == '{';
+                    i++;
+                    break;
+                case '}':
+                case ']':
+                    if (frames.Count == 0 || frames[frames.Count - 1].IsObject != (c == '}'))
+                    {
+                        return new List<ConfigurationValue>();
+                    }
+
+                    frames.RemoveAt(frames.Count - 1);
+                    expectKey = false;
+                    i++;
+                    break;
+                case ',':
+                    if (frames.Count == 0)
+                    {
+                        return new List<ConfigurationValue>();
+                    }
+
+                    var top = frames[frames.Count - 1];
+                    if (top.IsObject)
+                    {
+                        expectKey = true;
+                    }
+                    else
+                    {
+                        top.Index++;
+                    }
+
+                    i++;
+                    break;
+                case ':':
+                    i++;
+                    break;
+                case '"':
+                    var start = i;
+                    var value = ReadJsonString(text, ref i);
+                    if (value is null || frames.Count == 0)
+                    {
+                        return new List<ConfigurationValue>();
+                    }
+
+                    var frame = frames[frames.Count - 1];
+                    if (frame.IsObject && expectKey)
+                    {
+                        frame.Key = value;
+                        expectKey = false;
+                    }
+                    else if (EnvironmentClassifier.MightBeConnectionString(value) || IsInConnectionStrings(frames))
+                    {
+                        found.Add(new ConfigurationValue(start, i - start, value, KeyPath(frames)));
+                    }
+
+                    break;
+                default:
+                    // Numbers, true, false, null: skip to the next delimiter; anything else is not JSON.
+                    if (!(char.IsLetterOrDigit(c) || c is '-' or '+' or '.') || frames.Count == 0)
+                    {
+                        return new List<ConfigurationValue>();
+                    }
+
+                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '-' or '+' or '.'))
+                    {
+                        i++;
+                    }
+
+                    break;
+            }
+        }
+
+        return frames.Count == 0 && sawRoot ? found : new List<ConfigurationValue>();
+    }
+
+    /// <summary><c>KEY=VALUE</c> lines, with <c>export</c>, quotes and <c>#</c> comments.</summary>
+    public static List<ConfigurationValue> ScanDotEnv(string text, CancellationToken cancellationToken)
+    {
+        var found = new List<ConfigurationValue>();
+        ForEachLine(text, cancellationToken, (lineStart, lineEnd) =>
+        {
+            var i = SkipSpaces(text, lineStart, lineEnd);
+            if (i >= lineEnd || text[i] == '#')
+            {
+                return;
+            }
+
+            if (string.CompareOrdinal(text, i, "export ", 0, 7) == 0)
+            {
+                i = SkipSpaces(text, i + 7, lineEnd);
+            }
+
+            var equals = text.IndexOf('=', i, lineEnd - i);
+            if (equals <= i)
+            {
+                return;
+            }
+
+            var key = text.Substring(i, equals - i).Trim();
+            AddValue(text, key, equals + 1, lineEnd, found);
+        });
+        return found;
+    }
+
+    /// <summary>
+    /// Other configuration text (YAML, INI, properties, XML <c>connectionString="..."</c>): quoted values first, else the
+    /// value after the line's first <c>:</c> or <c>=</c>, else the whole line.
+    /// </summary>
+    public static List<ConfigurationValue> ScanText(string text, CancellationToken cancellationToken)
+    {
+        var found = new List<ConfigurationValue>();
+        ForEachLine(text, cancellationToken, (lineStart, lineEnd) =>
+        {
+            var before = found.Count;
+            var key = XmlNameAttribute(text, lineStart, lineEnd);
+            var i = lineStart;
+            while (i < lineEnd)
+            {
+                var c = text[i];
+                if (c != '"' && c != '\'')
+                {
+                    i++;
+                    continue;
+                }
+
+                var close = text.IndexOf(c, i + 1, lineEnd - i - 1);
+                if (close < 0)
+                {
+                    break;
+                }
+
+                var value = text.Substring(i + 1, close - i - 1);
+                if (EnvironmentClassifier.MightBeConnectionString(value) && EnvironmentClassifier.TryParseConnectionString(value, out _))
+                {
+                    found.Add(new ConfigurationValue(i, close - i + 1, value, key ?? KeyBefore(text, lineStart, i)));
+                }
+
+                i = close + 1;
+            }
+
+            if (found.Count > before)
+            {
+                return;
+            }
+
+            var start = SkipSpaces(text, lineStart, lineEnd);
+            var line = text.Substring(start, lineEnd - start).TrimEnd();
+            if (line.Length == 0 || line[0] == '#' || line[0] == ';')
+            {
+                return;
+            }
+
+            if (EnvironmentClassifier.MightBeConnectionString(line) && EnvironmentClassifier.TryParseConnectionString(line, out _))
+            {
+                found.Add(new ConfigurationValue(start, line.Length, line, string.Empty));
+                return;
+            }
+
+            var separator = text.IndexOfAny(new[] { ':', '=' }, start, lineEnd - start);
+            if (separator > start)
+            {
+                AddValue(text, text.Substring(start, separator - start).Trim(), separator + 1, lineEnd, found);
+            }
+        });
+        return found;
+    }
+
+    private static void AddValue(string text, string key, int valueStart, int lineEnd, List<ConfigurationValue> found)
+    {
+        var start = SkipSpaces(text, valueStart, lineEnd);
+        var end = lineEnd;
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end - start >= 2 && (text[start] == '"' || text[start] == '\'') && text[end - 1] == text[start])
+        {
+            var value = text.Substring(start + 1, end - start - 2);
+            if (EnvironmentClassifier.MightBeConnectionString(value))
+            {
+                found.Add(new ConfigurationValue(start, end - start, value, key));
+            }
+
+            return;
+        }
+
+        // An unquoted value ends at a " #" comment.
+        var comment = text.IndexOf(" #", start, end - start, StringComparison.Ordinal);
+        if (comment > start)
+        {
+            end = comment;
+        }
+
+        var raw = text.Substring(start, end - start).Trim();
+        if (EnvironmentClassifier.MightBeConnectionString(raw))
+        {
+            found.Add(new ConfigurationValue(start, raw.Length, raw, key));
+        }
+    }
+
+    private static string? XmlNameAttribute(string text, int lineStart, int lineEnd)
+    {
+        var at = text.IndexOf(" name=\"", lineStart, lineEnd - lineStart, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var valueStart = at + 7;
+        var close = text.IndexOf('"', valueStart, lineEnd - valueStart);
+        return close < 0 ? null : text.Substring(valueStart, close - valueStart);
+    }
+
+    private static string KeyBefore(string text, int lineStart, int quote)
+    {
+        var separator = text.LastIndexOfAny(new[] { ':', '=' }, Math.Max(lineStart, quote - 1), Math.Max(0, quote - lineStart));
+        if (separator <= lineStart)
+        {
+            return string.Empty;
+        }
+
+        var keyStart = SkipSpaces(text, lineStart, separator);
+        var key = text.Substring(keyStart, separator - keyStart).Trim().Trim('"', '\'');
+        return key.Length > 200 ? string.Empty : key;
+    }
+
+    private static void ForEachLine(string text, CancellationToken cancellationToken, Action<int, int> onLine)
+    {
+        var lineStart = 0;
+        var count = 0;
+        while (lineStart <= text.Length)
+        {
+            if ((++count & 0xFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var newline = text.IndexOf('\n', lineStart);
+            var lineEnd = newline < 0 ? text.Length : newline;
+            if (lineEnd > lineStart && text[lineEnd - 1] == '\r')
+            {
+                lineEnd--;
+            }
+
+            if (lineEnd - lineStart <= EnvironmentClassifier.MaxConnectionStringLength * 2)
+            {
+                onLine(lineStart, lineEnd);
+            }
+
+            if (newline < 0)
+            {
+                break;
+            }
+
+            lineStart = newline + 1;
+        }
+    }
+
+    private static int SkipSpaces(string text, int i, int end)
+    {
+        while (i < end && (text[i] == ' ' || text[i] == '\t'))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static string? ReadJsonString(string text, ref int i)
+    {
+        // i is at the opening quote; on success it ends after the closing quote.
+        StringBuilder? builder = null;
+        var runStart = i + 1;
+        var j = i + 1;
+        while (j < text.Length)
+        {
+            var c = text[j];
+            if (c == '"')
+            {
+                var tail = text.Substring(runStart, j - runStart);
+                i = j + 1;
+                return builder is null ? tail : builder.Append(tail).ToString();
+            }
+
+            if (c == '\n')
+            {
+                return null;
+            }
+
+            if (c == '\\')
+            {
+                if (j + 1 >= text.Length)
+                {
+                    return null;
+                }
+
+                builder ??= new StringBuilder();
+                builder.Append(text, runStart, j - runStart);
+                var e = text[j + 1];
+                switch (e)
+                {
+                    case 'n': builder.Append('\n'); break;
+                    case 't': builder.Append('\t'); break;
+                    case 'r': builder.Append('\r'); break;
+                    case 'b': builder.Append('\b'); break;
+                    case 'f': builder.Append('\f'); break;
+                    case 'u':
+                        if (j + 5 < text.Length && int.TryParse(text.Substring(j + 2, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code))
+                        {
+                            builder.Append((char)code);
+                            j += 4;
+                        }
+                        else
+                        {
+                            return null;
+                        }
+
+                        break;
+                    default: builder.Append(e); break;
+                }
+
+                j += 2;
+                runStart = j;
+                continue;
+            }
+
+            j++;
+        }
+
+        return null;
+    }
+
+    /// <summary>Values of the <c>ConnectionStrings</c> section are connection strings by declaration, whatever their shape.</summary>
+    private static bool IsInConnectionStrings(List<Frame> frames) =>
+        frames.Count >= 2 && string.Equals(frames[0].Key, "ConnectionStrings", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether a key path names the <c>ConnectionStrings</c> section.</summary>
+    public static bool IsConnectionStringsKey(string key) =>
+        key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase)
+        || key.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase);
+
+    private static string KeyPath(List<Frame> frames)
+    {
+        var builder = new StringBuilder();
+        foreach (var frame in frames)
+        {
+            var part = frame.IsObject ? frame.Key : frame.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (part is null)
+            {
+                continue;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append(':');
+            }
+
+            builder.Append(part);
+        }
+
+        return builder.ToString();
+    }
+
+    private sealed class Frame
+    {
+        public Frame(bool isObject)
+        {
+            IsObject = isObject;
+        }
+
+        public bool IsObject { get; }
+
+        public string? Key { get; set; }
+
+        public int Index { get; set; }
+    }
+}

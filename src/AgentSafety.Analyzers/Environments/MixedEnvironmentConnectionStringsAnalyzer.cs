@@ -1,0 +1,511 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using AgentSafety.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AgentSafety.Analyzers.Environments;
+
+/// <summary>
+/// ASA301: production and non-production connection strings in one compilation. Candidates are gathered from string
+/// literals, constant concatenations, interpolated strings and connection string builders while the compilation is
+/// analyzed, and from AdditionalFiles at its end; only then is it known whether both sides exist, so the rule reports in
+/// a compilation end action (which the IDE runs on full solution analysis and on build).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the environment the connection string itself names (not its key or file).</summary>
+    internal const string StringEnvironmentProperty = "StringEnvironment";
+
+    /// <summary>Configuration files larger than this are not read: real settings files are far smaller.</summary>
+    private const int MaxAdditionalFileLength = 4 * 1024 * 1024;
+
+    /// <summary>At most this many other-side locations ride along as additional locations.</summary>
+    private const int MaxAdditionalLocations = 10;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.MixedEnvironmentConnectionStrings);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+
+        // Generated settings classes carry connection strings as often as hand-written code.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var state = new CompilationState();
+            start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(state.AnalyzeConstantExpression, SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
+            start.RegisterSyntaxNodeAction(state.AnalyzeBuilder, SyntaxKind.ObjectInitializerExpression);
+            start.RegisterCompilationEndAction(state.Report);
+        });
+    }
+
+    private sealed class Candidate
+    {
+        public Candidate(Location location, DeploymentEnvironment environment, DeploymentEnvironment stringEnvironment, string target)
+        {
+            Location = location;
+            Environment = environment;
+            StringEnvironment = stringEnvironment;
+            Target = target;
+        }
+
+        public Location Location { get; }
+
+        public DeploymentEnvironment Environment { get; }
+
+        public DeploymentEnvironment StringEnvironment { get; }
+
+        /// <summary>Host and database only, safe for a diagnostic message.</summary>
+        public string Target { get; }
+    }
+
+    private sealed class CompilationState
+    {
+        private readonly ConcurrentBag<Candidate> candidates = new();
+
+        public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+        {
+            if (context.Node is not LiteralExpressionSyntax literal)
+            {
+                return;
+            }
+
+            // The token text is at least as long as the value; reject by length and characters before unescaping.
+            var token = literal.Token;
+            var tokenLength = token.Span.Length;
+            if (tokenLength < 12 || tokenLength > EnvironmentClassifier.MaxConnectionStringLength + 16)
+            {
+                return;
+            }
+
+            // A part of a concatenation is read with the whole, in AnalyzeConstantExpression.
+            SyntaxNode outer = literal;
+            while (outer.Parent is ParenthesizedExpressionSyntax)
+            {
+                outer = outer.Parent;
+            }
+
+            if (outer.Parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+            {
+                return;
+            }
+
+            Add(literal, token.ValueText);
+        }
+
+        /// <summary>
+        /// Constant concatenations (<c>"Host=" + ProdHost + ";Database=shop"</c>) and constant interpolated strings: only the
+        /// outermost expression, only when one of its literal parts looks like a piece of a connection string, and only
+        /// then the semantic model's constant value.
+        /// </summary>
+        public void AnalyzeConstantExpression(SyntaxNodeAnalysisContext context)
+        {
+            var node = context.Node;
+            var outer = node;
+            while (outer.Parent is ParenthesizedExpressionSyntax)
+            {
+                outer = outer.Parent;
+            }
+
+            if (outer.Parent is BinaryExpressionSyntax parent && parent.IsKind(SyntaxKind.AddExpression)
+                || node.Span.Length < 12
+                || node.Span.Length > 4 * EnvironmentClassifier.MaxConnectionStringLength)
+            {
+                return;
+            }
+
+            // The text with every non-literal part read as "x" must already look like a connection string
+            // ("Host=" + host + ";Database=shop" reads "Host=x;Database=shop") before the semantic model is asked.
+            var skeleton = new System.Text.StringBuilder();
+            var literalOnly = new System.Text.StringBuilder();
+            var allLiteral = true;
+            foreach (var part in Parts(node))
+            {
+                if (part is null)
+                {
+                    allLiteral = false;
+                    skeleton.Append('x');
+                }
+                else
+                {
+                    skeleton.Append(part);
+                    literalOnly.Append(part);
+                }
+
+                if (skeleton.Length > EnvironmentClassifier.MaxConnectionStringLength)
+                {
+                    return;
+                }
+            }
+
+            var shape = skeleton.ToString();
+            if (!EnvironmentClassifier.MightBeConnectionString(shape) || !EnvironmentClassifier.TryParseConnectionString(shape, out _))
+            {
+                return;
+            }
+
+            if (allLiteral)
+            {
+                Add((ExpressionSyntax)node, shape);
+                return;
+            }
+
+            // Only names can be constants here; a call or arithmetic part makes the whole non-constant, so the
+            // semantic model is not asked.
+            var constant = NonLiteralParts(node).All(p => p is IdentifierNameSyntax or MemberAccessExpressionSyntax)
+                ? context.SemanticModel.GetConstantValue(node, context.CancellationToken)
+                : default;
+            if (constant.HasValue && constant.Value is string value)
+            {
+                Add((ExpressionSyntax)node, value);
+                return;
+            }
+
+            if (node is InterpolatedStringExpressionSyntax interpolated)
+            {
+                // $"Host=prod-db;Database=shop;Password={password}": the holes are read as empty.
+                Add(interpolated, literalOnly.ToString());
+                return;
+            }
+
+            // "Host=prod-db;Database=shop;Password=" + password: each literal part on its own.
+            foreach (var operand in Operands(node))
+            {
+                if (operand is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    Add(literal, literal.Token.ValueText);
+                }
+            }
+        }
+
+        private static IEnumerable<ExpressionSyntax> NonLiteralParts(SyntaxNode node)
+        {
+            foreach (var operand in node is InterpolatedStringExpressionSyntax ? new[] { (ExpressionSyntax)node } : Operands(node))
+            {
+                switch (operand)
+                {
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        break;
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        foreach (var content in interpolated.Contents)
+                        {
+                            if (content is InterpolationSyntax hole)
+                            {
+                                yield return hole.Expression;
+                            }
+                        }
+
+                        break;
+                    default:
+                        yield return operand;
+                        break;
+                }
+            }
+        }
+
+        /// <summary>The text parts of a concatenation or interpolated string in order; null for a part that is not literal text.</summary>
+        private static IEnumerable<string?> Parts(SyntaxNode node)
+        {
+            foreach (var operand in node is InterpolatedStringExpressionSyntax ? new[] { (ExpressionSyntax)node } : Operands(node))
+            {
+                switch (operand)
+                {
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        yield return literal.Token.ValueText;
+                        break;
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        foreach (var content in interpolated.Contents)
+                        {
+                            yield return content is InterpolatedStringTextSyntax text ? text.TextToken.ValueText : null;
+                        }
+
+                        break;
+                    default:
+                        yield return null;
+                        break;
+                }
+            }
+        }
+
+        private static IEnumerable<ExpressionSyntax> Operands(SyntaxNode node)
+        {
+            var pending = new Stack<SyntaxNode>();
+            pending.Push(node);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                while (current is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    current = parenthesized.Expression;
+                }
+
+                if (current is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+                {
+                    pending.Push(binary.Right);
+                    pending.Push(binary.Left);
+                }
+                else if (current is ExpressionSyntax expression)
+                {
+                    yield return expression;
+                }
+            }
+        }
+
+        /// <summary>
+        /// <c>new NpgsqlConnectionStringBuilder { Host = "prod-db", Database = "shop" }</c>: a connection string built from
+        /// properties. Read only for types named <c>*ConnectionStringBuilder</c>, from their host and database properties.
+        /// </summary>
+        public void AnalyzeBuilder(SyntaxNodeAnalysisContext context)
+        {
+            if (context.Node is not InitializerExpressionSyntax initializer
+                || initializer.Parent is not BaseObjectCreationExpressionSyntax creation
+                || !IsBuilder(context, creation))
+            {
+                return;
+            }
+
+            var builder = new System.Text.StringBuilder();
+            foreach (var expression in initializer.Expressions)
+            {
+                if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax name, Right: var right }
+                    && context.SemanticModel.GetConstantValue(right, context.CancellationToken) is { HasValue: true, Value: string value }
+                    && value.Length <= 512
+                    && value.IndexOf(';') < 0)
+                {
+                    builder.Append(name.Identifier.ValueText).Append('=').Append(value).Append(';');
+                }
+            }
+
+            if (builder.Length > 0)
+            {
+                Add(creation, builder.ToString());
+            }
+        }
+
+        private static bool IsBuilder(SyntaxNodeAnalysisContext context, BaseObjectCreationExpressionSyntax creation)
+        {
+            if (creation is ObjectCreationExpressionSyntax { Type: var type })
+            {
+                var text = type is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : (type as IdentifierNameSyntax)?.Identifier.ValueText;
+                return text is not null && text.EndsWith("ConnectionStringBuilder", StringComparison.Ordinal);
+            }
+
+            // new() { ... }: the name is known only to the semantic model.
+            return context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type?.Name.EndsWith("ConnectionStringBuilder", StringComparison.Ordinal) == true;
+        }
+
+        private void Add(ExpressionSyntax expression, string value)
+        {
+            if (!EnvironmentClassifier.MightBeConnectionString(value)
+                || !EnvironmentClassifier.TryParseConnectionString(value, out var info)
+                || info is null)
+            {
+                return;
+            }
+
+            var stringEnvironment = EnvironmentClassifier.Classify(info);
+            var environment = stringEnvironment != DeploymentEnvironment.Unknown
+                ? stringEnvironment
+                : EnvironmentClassifier.ClassifyKey(KeyOf(expression));
+            if (environment != DeploymentEnvironment.Unknown)
+            {
+                candidates.Add(new Candidate(expression.GetLocation(), environment, stringEnvironment, info.Describe()));
+            }
+        }
+
+        public void Report(CompilationAnalysisContext context)
+        {
+            var all = new List<Candidate>(candidates);
+            ScanAdditionalFiles(context.Options.AdditionalFiles, all, context.CancellationToken);
+
+            var production = all.Where(c => EnvironmentClassifier.IsProduction(c.Environment)).OrderBy(c => c.Location, LocationOrder.Instance).ToList();
+            var nonProduction = all.Where(c => EnvironmentClassifier.IsNonProduction(c.Environment)).OrderBy(c => c.Location, LocationOrder.Instance).ToList();
+            if (production.Count == 0 || nonProduction.Count == 0)
+            {
+                return;
+            }
+
+            ReportSide(context, production, nonProduction);
+            ReportSide(context, nonProduction, production);
+        }
+
+        private static void ReportSide(CompilationAnalysisContext context, List<Candidate> side, List<Candidate> others)
+        {
+            var first = others[0];
+            var where = Format(first.Location) + (others.Count > 1 ? " and " + (others.Count - 1) + " more" : string.Empty);
+            var otherEnvironment = others.Select(o => o.Environment).Distinct().Count() == 1
+                ? EnvironmentClassifier.DisplayName(first.Environment)
+                : first.Environment == DeploymentEnvironment.Production ? "production" : "non-production";
+            var additional = others.Take(MaxAdditionalLocations).Select(o => o.Location).ToList();
+            foreach (var candidate in side)
+            {
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(StringEnvironmentProperty, candidate.StringEnvironment.ToString());
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.MixedEnvironmentConnectionStrings,
+                    candidate.Location,
+                    additional,
+                    properties,
+                    EnvironmentClassifier.DisplayName(candidate.Environment),
+                    candidate.Target,
+                    otherEnvironment,
+                    where));
+            }
+        }
+
+        private static void ScanAdditionalFiles(ImmutableArray<AdditionalText> files, List<Candidate> into, CancellationToken cancellationToken)
+        {
+            foreach (var file in files)
+            {
+                var path = file.Path ?? string.Empty;
+                var kind = ConfigurationTextScanner.KindOf(path);
+                if (kind == ConfigurationTextScanner.FileKind.None)
+                {
+                    continue;
+                }
+
+                var sourceText = file.GetText(cancellationToken);
+                if (sourceText is null || sourceText.Length == 0 || sourceText.Length > MaxAdditionalFileLength)
+                {
+                    continue;
+                }
+
+                var text = sourceText.ToString();
+                var values = kind switch
+                {
+                    ConfigurationTextScanner.FileKind.Json => ConfigurationTextScanner.ScanJson(text, cancellationToken),
+                    ConfigurationTextScanner.FileKind.DotEnv => ConfigurationTextScanner.ScanDotEnv(text, cancellationToken),
+                    _ => ConfigurationTextScanner.ScanText(text, cancellationToken),
+                };
+
+                var fileEnvironment = EnvironmentClassifier.ClassifyFilePath(path);
+                foreach (var value in values)
+                {
+                    if ((!EnvironmentClassifier.TryParseConnectionString(value.Value, out var info) || info is null)
+                        && !(ConfigurationTextScanner.IsConnectionStringsKey(value.Key) && EnvironmentClassifier.TryParseBareHost(value.Value, out info)))
+                    {
+                        continue;
+                    }
+
+                    if (info is null)
+                    {
+                        continue;
+                    }
+
+                    // The string's own hosts outrank its key, and its key outranks the file: a production host in
+                    // appsettings.Staging.json is a production string.
+                    var stringEnvironment = EnvironmentClassifier.Classify(info);
+                    var environment = stringEnvironment;
+                    if (environment == DeploymentEnvironment.Unknown)
+                    {
+                        environment = EnvironmentClassifier.ClassifyKey(value.Key);
+                    }
+
+                    if (environment == DeploymentEnvironment.Unknown)
+                    {
+                        environment = fileEnvironment;
+                    }
+
+                    if (environment == DeploymentEnvironment.Unknown)
+                    {
+                        continue;
+                    }
+
+                    var span = new TextSpan(value.Start, value.Length);
+                    var location = Location.Create(path, span, sourceText.Lines.GetLinePositionSpan(span));
+                    into.Add(new Candidate(location, environment, stringEnvironment, info.Describe()));
+                }
+            }
+        }
+
+        private static string Format(Location location)
+        {
+            var span = location.GetLineSpan();
+            var path = span.Path ?? string.Empty;
+            var slash = path.LastIndexOfAny(new[] { '/', '\\' });
+            var name = path.Substring(slash + 1);
+            return name + "(" + (span.StartLinePosition.Line + 1) + "," + (span.StartLinePosition.Character + 1) + ")";
+        }
+    }
+
+    /// <summary>
+    /// The name a literal is bound to, read as a configuration key: the field, local or property it initializes or is
+    /// assigned to, the key of an in-memory configuration entry (<c>["ConnectionStrings:Production"] = "..."</c>,
+    /// <c>{ "ConnectionStrings:Production", "..." }</c>), or a string argument before it (<c>Add("Production", "...")</c>).
+    /// </summary>
+    private static string? KeyOf(ExpressionSyntax expression)
+    {
+        SyntaxNode current = expression;
+        while (current.Parent is ParenthesizedExpressionSyntax)
+        {
+            current = current.Parent;
+        }
+
+        switch (current.Parent)
+        {
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
+                return declarator.Identifier.ValueText;
+            case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                return property.Identifier.ValueText;
+            case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                return property.Identifier.ValueText;
+            case ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax method }:
+                return method.Identifier.ValueText;
+            case AssignmentExpressionSyntax assignment when assignment.Right == current:
+                return assignment.Left switch
+                {
+                    IdentifierNameSyntax name => name.Identifier.ValueText,
+                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                    ImplicitElementAccessSyntax implicitAccess => FirstStringArgument(implicitAccess.ArgumentList),
+                    ElementAccessExpressionSyntax elementAccess => FirstStringArgument(elementAccess.ArgumentList),
+                    _ => null,
+                };
+            case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression } initializer
+                when initializer.Expressions.Count == 2 && initializer.Expressions[1] == current:
+                return initializer.Expressions[0] is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression)
+                    ? key.Token.ValueText
+                    : null;
+            case ArgumentSyntax argument when argument.Parent is ArgumentListSyntax list:
+                if (argument.NameColon is not null)
+                {
+                    return argument.NameColon.Name.Identifier.ValueText;
+                }
+
+                var index = list.Arguments.IndexOf(argument);
+                return index > 0 && list.Arguments[index - 1].Expression is LiteralExpressionSyntax previous && previous.IsKind(SyntaxKind.StringLiteralExpression)
+                    ? previous.Token.ValueText
+                    : null;
+            default:
+                return null;
+        }
+    }
+
+    private static string? FirstStringArgument(BracketedArgumentListSyntax list) =>
+        list.Arguments.Count == 1 && list.Arguments[0].Expression is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression)
+            ? key.Token.ValueText
+            : null;
+
+    private sealed class LocationOrder : IComparer<Location>
+    {
+        public static readonly LocationOrder Instance = new();
+
+        public int Compare(Location? x, Location? y)
+        {
+            var xPath = x?.GetLineSpan().Path ?? string.Empty;
+            var yPath = y?.GetLineSpan().Path ?? string.Empty;
+            var byPath = string.CompareOrdinal(xPath, yPath);
+            return byPath != 0 ? byPath : (x?.SourceSpan.Start ?? 0).CompareTo(y?.SourceSpan.Start ?? 0);
+        }
+    }
+}
