@@ -26,7 +26,7 @@ internal static class UsingDirectives
         }
 
         var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(namespaceName))
-            .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+            .WithTrailingTrivia(LineEnding(root));
 
         // Keep System directives first and the rest in ordinal order, as dotnet_sort_system_directives_first does.
         var usings = root.Usings;
@@ -51,6 +51,20 @@ internal static class UsingDirectives
         }
 
         return root.WithUsings(updated);
+    }
+
+    /// <summary>The file's own line ending, so that an LF file does not get one CRLF line.</summary>
+    private static SyntaxTrivia LineEnding(CompilationUnitSyntax root)
+    {
+        foreach (var trivia in root.DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return trivia.ToString() == "\r\n" ? SyntaxFactory.CarriageReturnLineFeed : SyntaxFactory.LineFeed;
+            }
+        }
+
+        return SyntaxFactory.LineFeed;
     }
 
     private static int Compare(UsingDirectiveSyntax existing, string namespaceName)

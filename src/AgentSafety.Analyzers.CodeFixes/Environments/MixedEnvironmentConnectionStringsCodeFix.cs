@@ -167,30 +167,9 @@ public sealed class MixedEnvironmentConnectionStringsCodeFix : CodeFixProvider
                 .WithTriviaFrom(original));
         if (updated is CompilationUnitSyntax unit)
         {
-            updated = MatchLineEndings(UsingDirectives.Ensure(unit, GuardsNamespace), EndOfLineOf(root));
+            updated = UsingDirectives.Ensure(unit, GuardsNamespace);
         }
 
         return document.WithSyntaxRoot(updated);
-    }
-
-    private static string EndOfLineOf(SyntaxNode root)
-    {
-        var first = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-        return first.IsKind(SyntaxKind.EndOfLineTrivia) ? first.ToString() : "\r\n";
-    }
-
-    /// <summary>The inserted directive ends its line the way the rest of the file does, not with an elastic CRLF.</summary>
-    private static CompilationUnitSyntax MatchLineEndings(CompilationUnitSyntax unit, string endOfLine)
-    {
-        var directive = unit.Usings.FirstOrDefault(u => u.Alias is null && u.Name?.ToString() == GuardsNamespace);
-        if (directive is null)
-        {
-            return unit;
-        }
-
-        var trailing = directive.GetTrailingTrivia();
-        var fixedTrailing = SyntaxFactory.TriviaList(trailing.Select(t =>
-            t.IsKind(SyntaxKind.EndOfLineTrivia) ? SyntaxFactory.EndOfLine(endOfLine) : t));
-        return unit.ReplaceNode(directive, directive.WithTrailingTrivia(fixedTrailing));
     }
 }
