@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+
+namespace AgentSafety.Corpus;
+
+internal sealed class UsageException : Exception
+{
+    public UsageException(string message)
+        : base(message)
+    {
+    }
+}
+
+internal sealed class Options
+{
+    public const string Usage = """
+        usage: AgentSafety.Corpus <folder> [--refs <folder-of-dlls>]... [--exclude <path-part>]... [--define <SYMBOL>]...
+                                           [--repeat N] [--list]
+               AgentSafety.Corpus --generate-worst-case <lines> <out.cs> [<folder>]
+        """;
+
+    public string? Folder { get; private set; }
+
+    public List<string> ReferenceFolders { get; } = new();
+
+    public List<string> Excludes { get; } = new();
+
+    public List<string> Defines { get; } = new() { "NET", "NETCOREAPP", "NET8_0_OR_GREATER", "NET6_0_OR_GREATER", "NETSTANDARD2_0_OR_GREATER" };
+
+    public int Repeat { get; private set; } = 3;
+
+    public bool List { get; private set; }
+
+    public int GenerateLines { get; private set; }
+
+    public string? GenerateOut { get; private set; }
+
+    public static Options Parse(string[] args)
+    {
+        var options = new Options();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--refs":
+                    options.ReferenceFolders.Add(Next());
+                    break;
+                case "--exclude":
+                    options.Excludes.Add(Next());
+                    break;
+                case "--define":
+                    options.Defines.Add(Next());
+                    break;
+                case "--repeat":
+                    options.Repeat = int.TryParse(Next(), out var n) && n > 0 ? n : throw new UsageException("--repeat takes a positive whole number");
+                    break;
+                case "--list":
+                    options.List = true;
+                    break;
+                case "--generate-worst-case":
+                    options.GenerateLines = int.TryParse(Next(), out var lines) && lines > 0 ? lines : throw new UsageException("--generate-worst-case takes a positive line count");
+                    options.GenerateOut = Next();
+                    break;
+                default:
+                    if (args[i].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        throw new UsageException("unknown option " + args[i]);
+                    }
+
+                    options.Folder = options.Folder is null ? args[i] : throw new UsageException("one folder only");
+                    break;
+            }
+        }
+
+        if (options.Folder is null && options.GenerateLines == 0)
+        {
+            throw new UsageException("name a folder of C# files");
+        }
+
+        if (options.Folder is not null && !System.IO.Directory.Exists(options.Folder))
+        {
+            throw new UsageException("no such folder: " + options.Folder);
+        }
+
+        return options;
+    }
+}

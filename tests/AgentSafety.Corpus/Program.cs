@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AgentSafety.Corpus;
+
+/// <summary>
+/// Loads every .cs file of a folder into one compilation against the .NET reference assemblies, runs every AgentSafety
+/// analyzer over it, and prints the compiler's time, each analyzer's time, their ratio, every analyzer exception and the
+/// findings per rule. Exit code 1 when any analyzer threw.
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        try
+        {
+            return Run(Options.Parse(args));
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            Console.Error.WriteLine(Options.Usage);
+            return 2;
+        }
+    }
+
+    private static int Run(Options options)
+    {
+        if (options.GenerateLines > 0)
+        {
+            File.WriteAllText(options.GenerateOut!, WorstCase.Generate(options.GenerateLines));
+            Console.WriteLine($"wrote {options.GenerateLines} lines to {options.GenerateOut}");
+            if (options.Folder is null)
+            {
+                return 0;
+            }
+        }
+
+        var folder = Path.GetFullPath(options.Folder!);
+        var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !options.Excludes.Any(x => f.Replace('\\', '/').Contains(x, StringComparison.OrdinalIgnoreCase)))
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToArray();
+        var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12, preprocessorSymbols: options.Defines);
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(f), Encoding.UTF8), parseOptions, f)).ToArray();
+        var lines = trees.Sum(t => t.GetText().Lines.Count);
+        var additional = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(IsConfigFile)
+            .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
+            .Select(f => (AdditionalText)new FileText(f))
+            .ToImmutableArray();
+
+        var references = ReferenceAssemblies().Concat(options.ReferenceFolders.SelectMany(d => Directory.EnumerateFiles(d, "*.dll")))
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+            .ToArray();
+        var compilation = CSharpCompilation.Create(
+            "Corpus",
+            trees,
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+
+        var analyzers = DiscoverAnalyzers();
+        Console.WriteLine($"corpus: {folder}");
+        Console.WriteLine($"files: {files.Length}, lines: {lines}, additional files: {additional.Length}, analyzers: {analyzers.Length}");
+
+        // Warm up both sides once so that JIT and symbol binding caches do not count against either.
+        var compilerErrors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        var compilerTimes = new List<double>();
+        var analyzerTimes = analyzers.ToDictionary(a => a, _ => new List<double>());
+        var exceptions = new List<string>();
+        ImmutableArray<Diagnostic> findings = ImmutableArray<Diagnostic>.Empty;
+        for (var i = 0; i < options.Repeat + 1; i++)
+        {
+            // A fresh compilation each round: the compiler caches what it bound, and so would the analyzers' view of it.
+            var fresh = compilation.Clone();
+            var stopwatch = Stopwatch.StartNew();
+            fresh.GetDiagnostics();
+            stopwatch.Stop();
+
+            var withAnalyzers = fresh.Clone().WithAnalyzers(
+                analyzers.ToImmutableArray<DiagnosticAnalyzer>(),
+                new CompilationWithAnalyzersOptions(
+                    new AnalyzerOptions(additional),
+                    (e, analyzer, diagnostic) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {e.GetType().Name}: {e.Message}"); } },
+                    concurrentAnalysis: false,
+                    logAnalyzerExecutionTime: true,
+                    reportSuppressedDiagnostics: false));
+            findings = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            if (i == 0)
+            {
+                continue;
+            }
+
+            compilerTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
+            foreach (var analyzer in analyzers)
+            {
+                var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+                analyzerTimes[analyzer].Add(telemetry.ExecutionTime.TotalMilliseconds);
+            }
+        }
+
+        var compilerMs = Median(compilerTimes);
+        Console.WriteLine($"compiler errors in corpus (unresolved references are expected without --refs): {compilerErrors}");
+        Console.WriteLine($"compiler GetDiagnostics: {compilerMs:F0} ms (median of {options.Repeat})");
+        var totalAnalyzerMs = 0.0;
+        foreach (var analyzer in analyzers)
+        {
+            var ms = Median(analyzerTimes[analyzer]);
+            totalAnalyzerMs += ms;
+            Console.WriteLine($"  {analyzer.GetType().Name,-48} {ms,8:F1} ms  {100 * ms / compilerMs,6:F2}%");
+        }
+
+        Console.WriteLine($"all analyzers: {totalAnalyzerMs:F1} ms = {100 * totalAnalyzerMs / compilerMs:F2}% of the compiler's time");
+
+        var ad0001 = findings.Where(d => d.Id == "AD0001").ToArray();
+        Console.WriteLine($"analyzer exceptions: {exceptions.Count + ad0001.Length}");
+        foreach (var e in exceptions.Distinct())
+        {
+            Console.WriteLine("  " + e);
+        }
+
+        foreach (var d in ad0001)
+        {
+            Console.WriteLine("  " + d.GetMessage());
+        }
+
+        var ours = findings.Where(d => d.Id.StartsWith("ASA", StringComparison.Ordinal)).ToArray();
+        Console.WriteLine($"findings: {ours.Length}");
+        foreach (var group in ours.GroupBy(d => d.Id).OrderBy(g => g.Key))
+        {
+            Console.WriteLine($"  {group.Key}: {group.Count()}");
+        }
+
+        if (options.List)
+        {
+            foreach (var d in ours.OrderBy(d => d.Location.GetLineSpan().Path).ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Line))
+            {
+                var span = d.Location.GetLineSpan();
+                Console.WriteLine($"  {Path.GetRelativePath(folder, span.Path)}({span.StartLinePosition.Line + 1}): {d.Id} {d.GetMessage()}");
+            }
+        }
+
+        return exceptions.Count + ad0001.Length > 0 ? 1 : 0;
+    }
+
+    private static bool IsConfigFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return (name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) && name.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            || name.EndsWith(".env", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith(".env", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("AgentSafety.DestructiveApis", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static DiagnosticAnalyzer[] DiscoverAnalyzers() =>
+        typeof(AgentSafety.Analyzers.RuleIdentifiers).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToArray();
+
+    /// <summary>The reference pack of the running .NET, found beside the shared framework; the implementation assemblies otherwise.</summary>
+    private static IEnumerable<string> ReferenceAssemblies()
+    {
+        var shared = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        var version = Path.GetFileName(shared);
+        var dotnetRoot = Path.GetFullPath(Path.Combine(shared, "..", "..", ".."));
+        var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        if (Directory.Exists(packs))
+        {
+            var refDir = Directory.EnumerateDirectories(packs)
+                .OrderByDescending(d => d.EndsWith(version, StringComparison.Ordinal))
+                .ThenByDescending(d => d, StringComparer.Ordinal)
+                .Select(d => Directory.EnumerateDirectories(Path.Combine(d, "ref")).FirstOrDefault())
+                .FirstOrDefault(d => d is not null);
+            if (refDir is not null)
+            {
+                return Directory.EnumerateFiles(refDir, "*.dll");
+            }
+        }
+
+        return Directory.EnumerateFiles(shared, "*.dll").Where(f => !Path.GetFileName(f).StartsWith("Microsoft.DiaSymReader", StringComparison.Ordinal));
+    }
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+
+        var sorted = values.OrderBy(v => v).ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+
+    private sealed class FileText : AdditionalText
+    {
+        public FileText(string path) => Path = path;
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) =>
+            SourceText.From(File.ReadAllText(Path), Encoding.UTF8);
+    }
+}
