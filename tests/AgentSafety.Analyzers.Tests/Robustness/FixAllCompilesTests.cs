@@ -45,6 +45,48 @@ public class FixAllCompilesTests
                 }
             }
             """, Array.Empty<(string, string)>()),
+        [RuleIdentifiers.UnguardedDestructiveCall] = ("""
+            using System.Threading.Tasks;
+            using Amazon.S3;
+            using StackExchange.Redis;
+            using MongoDB.Driver;
+
+            class Cleanup
+            {
+                async Task<int> RunAsync(IAmazonS3 s3, IServer redis, IMongoClient mongo, string bucket)
+                {
+                    await s3.DeleteBucketAsync(bucket);
+                    redis.FlushAllDatabases();
+                    mongo.DropDatabase("shop");
+                    var response = await s3.DeleteBucketAsync(new Amazon.S3.Model.DeleteBucketRequest { BucketName = bucket });
+                    return (int)response.HttpStatusCode;
+                }
+
+                Task Expression(IServer redis) => redis.FlushDatabaseAsync();
+            }
+            """, Array.Empty<(string, string)>()),
+        [RuleIdentifiers.DestructiveCommandText] = ("""
+            using System.Diagnostics;
+            using System.Net.Http;
+            using System.Net.Http.Json;
+            using System.Threading.Tasks;
+            using Dapper;
+            using Npgsql;
+
+            class Maintenance
+            {
+                const string Railway = "https://backboard.railway.app/graphql/v2";
+
+                async Task RunAsync(HttpClient http, NpgsqlConnection pg, string id)
+                {
+                    await http.PostAsJsonAsync(Railway, new { query = "mutation { volumeDelete(volumeId: \"" + id + "\") }" });
+                    await pg.ExecuteAsync("DROP TABLE orders");
+                    await pg.ExecuteAsync("TRUNCATE audit_log");
+                    Process.Start("terraform", "destroy -auto-approve")?.WaitForExit();
+                    await http.DeleteAsync("https://api.digitalocean.com/v2/volumes/" + id);
+                }
+            }
+            """, Array.Empty<(string, string)>()),
     };
 
     public static TheoryData<string> FixerNames()

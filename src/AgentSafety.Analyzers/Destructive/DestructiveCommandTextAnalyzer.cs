@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AgentSafety.Analyzers.Destructive;
+
+/// <summary>
+/// ASA202: SQL, GraphQL, REST or CLI text that destroys, reaching something that executes it (an ADO.NET command,
+/// Dapper, EF Core raw SQL, <c>HttpClient</c>, a GraphQL client, <c>Process.Start</c>) with no confirmation guard around
+/// the call. Reported at the executor.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly string[] PlatformHosts =
+    {
+        "backboard.railway.app", "backboard.railway.com", "api.railway.app", "api.machines.dev", "api.fly.io", "api.digitalocean.com",
+        "api.render.com", "api.heroku.com", "api.vercel.com", "api.cloudflare.com", "management.azure.com", "api.netlify.com",
+    };
+
+    private static readonly HashSet<string> HttpMethods = new(StringComparer.Ordinal)
+    {
+        "PostAsync", "PostAsJsonAsync", "PutAsync", "PutAsJsonAsync", "PatchAsync", "PatchAsJsonAsync", "SendAsync", "Send", "SendMutationAsync", "SendQueryAsync",
+    };
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DestructiveCommandText);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var types = new KnownTypes(start.Compilation);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        var name = method.Name;
+        var containing = (method.ReducedFrom ?? method).ContainingType;
+
+        if (HttpMethods.Contains(name))
+        {
+            if (name is "SendMutationAsync" or "SendQueryAsync" || types.IsHttp(containing))
+            {
+                CheckTexts(context, invocation, Texts(invocation.Arguments), TextKind.GraphQl, method);
+            }
+
+            return;
+        }
+
+        if (name == "DeleteAsync" && types.IsHttp(containing))
+        {
+            foreach (var text in Texts(invocation.Arguments))
+            {
+                var host = PlatformHosts.FirstOrDefault(h => text.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0);
+                if (host is not null)
+                {
+                    Report(context, invocation, new DestructiveText("REST DELETE", host, "rest:DELETE:" + host), method);
+                    return;
+                }
+            }
+
+            return;
+        }
+
+        if ((name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)) && types.IsSqlExtension(containing))
+        {
+            var sql = invocation.Arguments.Where(a => a.Parameter?.Name is "sql" or "command" || a.Parameter?.Type.SpecialType == SpecialType.System_String || a.Parameter?.Type.Name == "FormattableString");
+            CheckTexts(context, invocation, Texts(sql), TextKind.Sql, method);
+            return;
+        }
+
+        if (name == "Start" && types.IsProcess(containing))
+        {
+            var joined = string.Join(" ", invocation.Arguments.Select(a => Texts(new[] { a }).FirstOrDefault()).Where(t => t is not null));
+            CheckTexts(context, invocation, joined.Length > 0 ? new List<string> { joined } : new List<string>(), TextKind.Command, method);
+        }
+    }
+
+    private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
+    {
+        var creation = (IObjectCreationOperation)context.Operation;
+        var type = creation.Type as INamedTypeSymbol;
+        if (type is null || creation.Constructor is null)
+        {
+            return;
+        }
+
+        if (types.IsDbCommand(type))
+        {
+            var sql = creation.Arguments.Where(a => a.Parameter?.Type.SpecialType == SpecialType.System_String).ToArray();
+            var texts = Texts(sql);
+            if (creation.Initializer is not null)
+            {
+                foreach (var assignment in creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+                {
+                    if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" })
+                    {
+                        texts.AddRange(ConstantText.Collect(assignment.Value));
+                    }
+                }
+            }
+
+            CheckTexts(context, creation, texts, TextKind.Sql, creation.Constructor);
+            return;
+        }
+
+        if (types.IsProcessStartInfo(type))
+        {
+            var parts = creation.Arguments.Select(a => ConstantText.Collect(a.Value).FirstOrDefault()).Where(t => t is not null).ToList();
+            if (creation.Initializer is not null)
+            {
+                foreach (var assignment in creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+                {
+                    if (assignment.Target is IPropertyReferenceOperation { Property.Name: "FileName" or "Arguments" })
+                    {
+                        parts.AddRange(ConstantText.Collect(assignment.Value));
+                    }
+                }
+            }
+
+            CheckTexts(context, creation, parts.Count > 0 ? new List<string> { string.Join(" ", parts) } : new List<string>(), TextKind.Command, creation.Constructor);
+        }
+    }
+
+    private static void AnalyzeAssignment(OperationAnalysisContext context, KnownTypes types)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "CommandText" } property
+            || assignment.Parent is IObjectOrCollectionInitializerOperation
+            || !types.IsDbCommand(property.Property.ContainingType))
+        {
+            return;
+        }
+
+        CheckTexts(context, assignment, ConstantText.Collect(assignment.Value), TextKind.Sql, property.Property);
+    }
+
+    private enum TextKind
+    {
+        Sql,
+        GraphQl,
+        Command,
+    }
+
+    private static List<string> Texts(IEnumerable<IArgumentOperation> arguments)
+    {
+        var texts = new List<string>();
+        foreach (var argument in arguments)
+        {
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            texts.AddRange(ConstantText.Collect(argument.Value));
+        }
+
+        return texts;
+    }
+
+    private static void CheckTexts(OperationAnalysisContext context, IOperation executor, List<string> texts, TextKind kind, ISymbol target)
+    {
+        foreach (var text in texts)
+        {
+            DestructiveText found;
+            var matched = kind switch
+            {
+                TextKind.Sql => CommandTextClassifier.TryClassifySql(text, out found),
+                TextKind.GraphQl => CommandTextClassifier.TryClassifyGraphQl(text, out found),
+                _ => CommandTextClassifier.TryClassifyCommand(text, out found),
+            };
+            if (matched)
+            {
+                Report(context, executor, found, target);
+                return;
+            }
+        }
+    }
+
+    private static void Report(OperationAnalysisContext context, IOperation executor, DestructiveText found, ISymbol target)
+    {
+        if (ConfirmationGuards.IsGuarded(executor, context.ContainingSymbol))
+        {
+            return;
+        }
+
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(UnguardedDestructiveCallAnalyzer.ActionProperty, found.Action);
+        var executorName = target is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor
+            ? "new " + ctor.ContainingType.Name
+            : target.ContainingType?.Name + "." + target.Name;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.DestructiveCommandText, executor.Syntax.GetLocation(), properties, found.Kind, found.What, executorName));
+    }
+
+    /// <summary>The executor types, resolved once per compilation.</summary>
+    private sealed class KnownTypes
+    {
+        private readonly INamedTypeSymbol? _httpClient;
+        private readonly INamedTypeSymbol? _httpMessageInvoker;
+        private readonly INamedTypeSymbol? _dbCommand;
+        private readonly INamedTypeSymbol? _idbCommand;
+        private readonly INamedTypeSymbol? _process;
+        private readonly INamedTypeSymbol? _processStartInfo;
+
+        public KnownTypes(Compilation compilation)
+        {
+            _httpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
+            _httpMessageInvoker = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageInvoker");
+            _dbCommand = compilation.GetTypeByMetadataName("System.Data.Common.DbCommand");
+            _idbCommand = compilation.GetTypeByMetadataName("System.Data.IDbCommand");
+            _process = compilation.GetTypeByMetadataName("System.Diagnostics.Process");
+            _processStartInfo = compilation.GetTypeByMetadataName("System.Diagnostics.ProcessStartInfo");
+        }
+
+        public bool IsHttp(INamedTypeSymbol? type) =>
+            type is not null && (Is(type, _httpClient) || Is(type, _httpMessageInvoker) || type.Name is "HttpClientJsonExtensions");
+
+        public bool IsSqlExtension(INamedTypeSymbol? type) =>
+            type is not null && (type.ToDisplayString() is "Dapper.SqlMapper" or "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+
+        public bool IsDbCommand(INamedTypeSymbol? type) =>
+            type is not null && (Is(type, _dbCommand) || (_idbCommand is not null && (SymbolEqualityComparer.Default.Equals(type, _idbCommand) || type.AllInterfaces.Contains(_idbCommand, SymbolEqualityComparer.Default))));
+
+        public bool IsProcess(INamedTypeSymbol? type) => type is not null && Is(type, _process);
+
+        public bool IsProcessStartInfo(INamedTypeSymbol? type) => type is not null && Is(type, _processStartInfo);
+
+        private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? baseType)
+        {
+            for (var current = type; current is not null && baseType is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

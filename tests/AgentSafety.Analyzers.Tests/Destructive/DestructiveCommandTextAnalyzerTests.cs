@@ -1,0 +1,119 @@
+using System.Threading.Tasks;
+using Xunit;
+using Verify = AgentSafety.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AgentSafety.Analyzers.Destructive.DestructiveCommandTextAnalyzer>;
+
+namespace AgentSafety.Analyzers.Tests.Destructive;
+
+public class DestructiveCommandTextAnalyzerTests
+{
+    [Fact]
+    public Task Reports_the_incident_volume_delete_mutation_posted_with_an_anonymous_body() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+        class C
+        {
+            const string Endpoint = "https://backboard.railway.app/graphql/v2";
+            const string VolumeDelete = "mutation volumeDelete($volumeId: String!) { volumeDelete(volumeId: $volumeId) }";
+            Task M(HttpClient http, string id) =>
+                {|#0:http.PostAsJsonAsync(Endpoint, new { query = VolumeDelete, variables = new { volumeId = id } })|};
+        }
+        """,
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("GraphQL mutation", "volumeDelete", "HttpClientJsonExtensions.PostAsJsonAsync"));
+
+    [Fact]
+    public Task Reports_a_mutation_in_a_local_and_string_content_and_stays_quiet_on_queries() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Text;
+        using System.Threading.Tasks;
+        class C
+        {
+            static readonly string ServiceDelete = "mutation { serviceDelete(id: \"x\") }";
+            async Task M(HttpClient http, string env)
+            {
+                var body = "{\"query\":\"mutation { environmentDelete(id: \\\"" + env + "\\\") }\"}";
+                await {|#0:http.PostAsync("https://backboard.railway.com/graphql/v2", new StringContent(body, Encoding.UTF8, "application/json"))|};
+                await {|#1:http.PostAsync("https://backboard.railway.com/graphql/v2", new StringContent(ServiceDelete))|};
+                await http.PostAsync("https://backboard.railway.com/graphql/v2", new StringContent("query { me { name } }"));
+                await http.PostAsync("https://api.example.com/graphql", new StringContent("mutation { commentDelete(id: 1) }"));
+            }
+        }
+        """,
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("GraphQL mutation", "environmentDelete", "HttpClient.PostAsync"),
+        Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("GraphQL mutation", "serviceDelete", "HttpClient.PostAsync"));
+
+    [Fact]
+    public Task Reports_destructive_sql_at_ado_net_dapper_and_ef_and_not_a_delete_with_where() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using Dapper;
+        using Npgsql;
+        using Microsoft.Data.SqlClient;
+        using Microsoft.EntityFrameworkCore;
+        class C
+        {
+            const string Drop = "DROP TABLE orders";
+            async Task M(NpgsqlConnection pg, SqlConnection sql, DbContext db, int id)
+            {
+                using var a = {|#0:new NpgsqlCommand(Drop, pg)|};
+                using var b = new SqlCommand();
+                {|#1:b.CommandText = "TRUNCATE TABLE audit_log"|};
+                await {|#2:pg.ExecuteAsync("DELETE FROM customers;")|};
+                await pg.ExecuteAsync("DELETE FROM customers WHERE id = @id", new { id });
+                await {|#3:db.Database.ExecuteSqlRawAsync("DROP DATABASE shop")|};
+                await pg.QueryAsync<int>("SELECT count(*) FROM orders");
+            }
+        }
+        """,
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("SQL", "DROP TABLE", "new NpgsqlCommand"),
+        Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("SQL", "TRUNCATE TABLE audit_log", "SqlCommand.CommandText"),
+        Verify.Diagnostic("ASA202").WithLocation(2).WithArguments("SQL", "DELETE FROM customers", "SqlMapper.ExecuteAsync"),
+        Verify.Diagnostic("ASA202").WithLocation(3).WithArguments("SQL", "DROP DATABASE", "RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync"));
+
+    [Fact]
+    public Task Reports_destructive_cli_commands_and_not_plan_or_get() => Verify.VerifyAnalyzerAsync("""
+        using System.Diagnostics;
+        class C
+        {
+            void M(string ns)
+            {
+                {|#0:Process.Start("terraform", "destroy -auto-approve")|};
+                {|#1:Process.Start("kubectl", $"delete namespace {ns}")|};
+                var psi = {|#2:new ProcessStartInfo { FileName = "aws", Arguments = "s3 rb s3://backups --force" }|};
+                Process.Start("terraform", "plan");
+                Process.Start("kubectl", "get pods");
+            }
+        }
+        """,
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("command", "terraform destroy", "Process.Start"),
+        Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("command", "kubectl delete", "Process.Start"),
+        Verify.Diagnostic("ASA202").WithLocation(2).WithArguments("command", "aws s3 rb", "new ProcessStartInfo"));
+
+    [Fact]
+    public Task Reports_rest_delete_against_a_platform_api_and_not_the_applications_own() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        class C
+        {
+            async Task M(HttpClient http, string id)
+            {
+                await {|#0:http.DeleteAsync($"https://api.digitalocean.com/v2/volumes/{id}")|};
+                await http.DeleteAsync($"https://shop.example.com/api/carts/{id}");
+            }
+        }
+        """,
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("REST DELETE", "api.digitalocean.com", "HttpClient.DeleteAsync"));
+
+    [Fact]
+    public Task A_guarded_mutation_is_quiet() => Verify.VerifyAnalyzerAsync("""
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+        using AgentSafety.Guards;
+        class C
+        {
+            const string VolumeDelete = "mutation { volumeDelete(volumeId: \"v\") }";
+            Task M(HttpClient http) =>
+                Destructive.RunAsync("railway:volumeDelete", "v", ct => http.PostAsJsonAsync("https://backboard.railway.app/graphql/v2", new { query = VolumeDelete }, ct));
+        }
+        """);
+}

@@ -1,0 +1,162 @@
+using System.Threading.Tasks;
+using Xunit;
+using CallFix = AgentSafety.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<AgentSafety.Analyzers.Destructive.UnguardedDestructiveCallAnalyzer, AgentSafety.Analyzers.CodeFixes.Destructive.WrapInConfirmationGuardCodeFix>;
+using TextFix = AgentSafety.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<AgentSafety.Analyzers.Destructive.DestructiveCommandTextAnalyzer, AgentSafety.Analyzers.CodeFixes.Destructive.WrapInConfirmationGuardCodeFix>;
+
+namespace AgentSafety.Analyzers.Tests.Destructive;
+
+public class WrapInConfirmationGuardCodeFixTests
+{
+    [Fact]
+    public Task Wraps_an_awaited_call_and_passes_the_guards_token_through() => CallFix.VerifyCodeFixAsync("""
+        using System.Threading.Tasks;
+        using Amazon.S3;
+
+        class C
+        {
+            async Task M(IAmazonS3 s3, string name)
+            {
+                await [|s3.DeleteBucketAsync(name)|];
+            }
+        }
+        """, """
+        using System.Threading.Tasks;
+        using AgentSafety.Guards;
+        using Amazon.S3;
+
+        class C
+        {
+            async Task M(IAmazonS3 s3, string name)
+            {
+                await Destructive.RunAsync("aws:DeleteBucket", name, ct => s3.DeleteBucketAsync(name, cancellationToken: ct));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Wraps_a_sync_call_that_returns_a_value_in_run() => CallFix.VerifyCodeFixAsync("""
+        using MongoDB.Driver;
+
+        class C
+        {
+            void M(IMongoDatabase db)
+            {
+                [|db.DropCollection("orders")|];
+                var n = 1;
+            }
+        }
+        """, """
+        using AgentSafety.Guards;
+        using MongoDB.Driver;
+
+        class C
+        {
+            void M(IMongoDatabase db)
+            {
+                Destructive.Run("mongodb:DropCollection", "orders", () => db.DropCollection("orders"));
+                var n = 1;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Wraps_an_expression_bodied_member_returning_the_task() => CallFix.VerifyCodeFixAsync("""
+        using System.Threading.Tasks;
+        using StackExchange.Redis;
+
+        class C
+        {
+            Task M(IServer server) => [|server.FlushAllDatabasesAsync()|];
+        }
+        """, """
+        using System.Threading.Tasks;
+        using AgentSafety.Guards;
+        using StackExchange.Redis;
+
+        class C
+        {
+            Task M(IServer server) => Destructive.RunAsync("redis:FlushAllDatabases", "FlushAllDatabasesAsync", () => server.FlushAllDatabasesAsync());
+        }
+        """);
+
+    [Fact]
+    public Task Wraps_the_incident_mutation_post() => TextFix.VerifyCodeFixAsync("""
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            const string Endpoint = "https://backboard.railway.app/graphql/v2";
+            const string VolumeDelete = "mutation { volumeDelete(volumeId: \"v\") }";
+
+            async Task<int> M(HttpClient http)
+            {
+                var response = await [|http.PostAsJsonAsync(Endpoint, new { query = VolumeDelete })|];
+                return (int)response.StatusCode;
+            }
+        }
+        """, """
+        using System.Net.Http;
+        using System.Net.Http.Json;
+        using System.Threading.Tasks;
+        using AgentSafety.Guards;
+
+        class C
+        {
+            const string Endpoint = "https://backboard.railway.app/graphql/v2";
+            const string VolumeDelete = "mutation { volumeDelete(volumeId: \"v\") }";
+
+            async Task<int> M(HttpClient http)
+            {
+                var response = await Destructive.RunAsync("graphql:volumeDelete", Endpoint, ct => http.PostAsJsonAsync(Endpoint, new { query = VolumeDelete }, cancellationToken: ct));
+                return (int)response.StatusCode;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Fix_all_wraps_every_call_in_the_document() => CallFix.VerifyCodeFixAsync("""
+        using System.Threading.Tasks;
+        using Amazon.DynamoDBv2;
+
+        class C
+        {
+            async Task M(IAmazonDynamoDB ddb)
+            {
+                await [|ddb.DeleteTableAsync("a")|];
+                await [|ddb.DeleteTableAsync("b")|];
+                await [|ddb.DeleteTableAsync("c")|];
+            }
+        }
+        """, """
+        using System.Threading.Tasks;
+        using AgentSafety.Guards;
+        using Amazon.DynamoDBv2;
+
+        class C
+        {
+            async Task M(IAmazonDynamoDB ddb)
+            {
+                await Destructive.RunAsync("aws:DeleteTable", "a", ct => ddb.DeleteTableAsync("a", cancellationToken: ct));
+                await Destructive.RunAsync("aws:DeleteTable", "b", ct => ddb.DeleteTableAsync("b", cancellationToken: ct));
+                await Destructive.RunAsync("aws:DeleteTable", "c", ct => ddb.DeleteTableAsync("c", cancellationToken: ct));
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task Offers_no_fix_for_a_command_construction()
+    {
+        const string source = """
+            using Npgsql;
+
+            class C
+            {
+                NpgsqlCommand M(NpgsqlConnection c) => [|new NpgsqlCommand("DROP TABLE orders", c)|];
+            }
+            """;
+        var test = new TextFix.Test { TestCode = source, FixedCode = source };
+        await test.RunAsync();
+    }
+}
