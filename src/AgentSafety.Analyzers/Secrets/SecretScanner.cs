@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -318,7 +319,11 @@ internal static class SecretScanner
         {
             var at = value.IndexOf("sig=", StringComparison.OrdinalIgnoreCase);
             findings.Add(new SecretFinding("Azure Storage", "SAS token", at, value.Length - at, "AZURE_STORAGE_SAS",
-                longLived ? "a SAS valid for more than 7 days" : "an account SAS across services and resource types" + (delete ? ", with delete rights" : string.Empty),
+                string.Join(" and ", new[]
+                {
+                    account ? "an account SAS across services and resource types" + (delete ? ", with delete rights" : string.Empty) : null,
+                    longLived ? "valid for more than 7 days" : null,
+                }.Where(p => p is not null)),
                 "a user-delegation or service SAS on one container with only the permissions needed, valid for hours", isSecret: false));
         }
     }
@@ -333,7 +338,7 @@ internal static class SecretScanner
         }
 
         // Railway tokens are bare UUIDs: only the name tells them apart from an ID.
-        if (lower.Contains("railway") && Uuid.IsMatch(value))
+        if (lower.Contains("railway") && Uuid.IsMatch(value) && !ContainsNotSecretWord(name))
         {
             var account = !(lower.Contains("project") || lower == "railway_token");
             findings.Add(new SecretFinding("Railway", account ? "API token" : "project token", 0, value.Length, account ? "RAILWAY_API_TOKEN" : "RAILWAY_TOKEN",
@@ -350,7 +355,14 @@ internal static class SecretScanner
             return;
         }
 
-        if (!ContainsAny(lower, SecretWords) || ContainsNotSecretWord(lower))
+        if (!ContainsAny(lower, SecretWords) || ContainsNotSecretWord(name))
+        {
+            return;
+        }
+
+        // key=value text is a connection string or a setting, which the connection-string rules read.
+        var equals = value.IndexOf('=');
+        if (equals > 0 && equals < value.TrimEnd('=').Length)
         {
             return;
         }
@@ -448,19 +460,50 @@ internal static class SecretScanner
         return false;
     }
 
-    private static bool ContainsNotSecretWord(string lowerName)
+    private static bool ContainsNotSecretWord(string name)
     {
-        foreach (var word in NotSecretWords)
+        foreach (var word in Words(name))
         {
-            var at = lowerName.IndexOf(word, StringComparison.Ordinal);
-            // "id" only as its own word (tokenId, token_id), not inside "valid" or "provider".
-            if (at >= 0 && (word != "id" || at + 2 == lowerName.Length || !char.IsLetter(lowerName[at + 2])) && (word != "id" || at == 0 || !char.IsLetter(lowerName[at - 1]) || lowerName.Length == at + 2))
+            foreach (var banned in NotSecretWords)
             {
-                return true;
+                if (word == banned || (banned.Length > 3 && word.StartsWith(banned, StringComparison.Ordinal)))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
+    }
+
+    /// <summary>The lower-case words of an identifier or key: camel case, snake case, kebab case and dotted paths.</summary>
+    private static List<string> Words(string name)
+    {
+        var words = new List<string>();
+        var sb = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            var boundary = !char.IsLetterOrDigit(c)
+                || (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))));
+            if (boundary && sb.Length > 0)
+            {
+                words.Add(sb.ToString());
+                sb.Clear();
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        if (sb.Length > 0)
+        {
+            words.Add(sb.ToString());
+        }
+
+        return words;
     }
 
     private static int CharacterClasses(string value)
