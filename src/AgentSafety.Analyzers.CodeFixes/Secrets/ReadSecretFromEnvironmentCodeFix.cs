@@ -80,7 +80,8 @@ public sealed class ReadSecretFromEnvironmentCodeFix : CodeFixProvider
             (LiteralExpressionSyntax literal, _) when targets.TryGetValue(literal, out var name) => Read(literal, name),
             (FieldDeclarationSyntax, FieldDeclarationSyntax field) => ToStaticReadonly(field),
             (LocalDeclarationStatementSyntax, LocalDeclarationStatementSyntax local) => local.WithModifiers(
-                SyntaxFactory.TokenList(local.Modifiers.Where(m => !m.IsKind(SyntaxKind.ConstKeyword)))),
+                    SyntaxFactory.TokenList(local.Modifiers.Where(m => !m.IsKind(SyntaxKind.ConstKeyword))))
+                .WithLeadingTrivia(local.GetLeadingTrivia()),
             _ => rewritten,
         });
         if (updated is CompilationUnitSyntax unit)
