@@ -38,7 +38,10 @@ internal static class UsingDirectives
 
         if (usings.Count == 0)
         {
-            return root.WithUsings(SyntaxFactory.SingletonList(directive));
+            // The first directive of a file: a blank line between it and the code, and any file header above it.
+            var first = root.GetLeadingTrivia();
+            var separated = directive.WithLeadingTrivia(first).WithTrailingTrivia(LineEnding(root), LineEnding(root));
+            return root.WithoutLeadingTrivia().WithUsings(SyntaxFactory.SingletonList(separated));
         }
 
         var updated = usings.Insert(index, directive);

@@ -25,6 +25,22 @@ public class FixAllCompilesTests
     /// <summary>A document with many findings, per rule ID.</summary>
     private static readonly Dictionary<string, (string Source, (string Path, string Text)[] AdditionalFiles)> Inputs = new()
     {
+        [RuleIdentifiers.HardcodedSecret] = ($$"""
+            using System.Net;
+
+            static class Settings
+            {
+                public const string GitHub = "{{Secrets.FakeToken.Make("ghp_", 36)}}";
+                private const string Stripe = "{{Secrets.FakeToken.Make("sk_live_", 24)}}";
+                public static readonly string Db = "Host=db.internal;Database=app;Username=app;Password=Xk29-lpQ-77";
+
+                public static NetworkCredential Credential()
+                {
+                    const string password = "Tr0ub4dor-and-3";
+                    return new NetworkCredential("deploy", password + Stripe.Length);
+                }
+            }
+            """, Array.Empty<(string, string)>()),
         [RuleIdentifiers.MixedEnvironmentConnectionStrings] = ("""
             using Npgsql;
             using Microsoft.Data.SqlClient;
