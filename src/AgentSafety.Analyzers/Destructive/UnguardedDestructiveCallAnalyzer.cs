@@ -16,7 +16,8 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
 {
     internal const string ActionProperty = "Action";
 
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnguardedDestructiveCall);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.UnguardedDestructiveCall, Descriptors.UnresolvedDestructiveApiEntry);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -25,37 +26,47 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var analyzer = new CompilationAnalyzer(start.Compilation);
+            var catalogue = DestructiveApiSet.Create(start.Compilation, start.Options.AdditionalFiles, start.CancellationToken);
+            if (!catalogue.Unresolved.IsEmpty)
+            {
+                start.RegisterAdditionalFileAction(file => ReportUnresolvedEntries(file, catalogue));
+            }
+
+            var analyzer = new CompilationAnalyzer(start.Compilation, catalogue);
             start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
         });
     }
 
+    private static void ReportUnresolvedEntries(AdditionalFileAnalysisContext context, DestructiveApiSet catalogue)
+    {
+        if (!catalogue.Unresolved.TryGetValue(context.AdditionalFile.Path, out var lines))
+        {
+            return;
+        }
+
+        foreach (var (span, lineSpan, id, reason) in lines)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UnresolvedDestructiveApiEntry,
+                Location.Create(context.AdditionalFile.Path, span, lineSpan),
+                id,
+                reason));
+        }
+    }
+
     private sealed class CompilationAnalyzer
     {
-        private readonly Dictionary<string, List<(INamedTypeSymbol Type, string Description)>> _byMethodName = new();
+        private readonly DestructiveApiSet _catalogue;
+        private readonly WholeCollectionDeletes _wholeCollectionDeletes;
         private readonly INamedTypeSymbol? _armResource;
         private readonly INamedTypeSymbol? _waitUntil;
         private readonly ConcurrentDictionary<IMethodSymbol, string> _verdicts = new(SymbolEqualityComparer.Default);
 
-        public CompilationAnalyzer(Compilation compilation)
+        public CompilationAnalyzer(Compilation compilation, DestructiveApiSet catalogue)
         {
             // Resolved once per compilation: a project that references no catalogued SDK keeps an empty table.
-            foreach (var entry in DestructiveApiCatalog.BuiltIn)
-            {
-                var type = compilation.GetTypeByMetadataName(entry.TypeMetadataName);
-                if (type is null)
-                {
-                    continue;
-                }
-
-                if (!_byMethodName.TryGetValue(entry.MethodName, out var list))
-                {
-                    _byMethodName[entry.MethodName] = list = new List<(INamedTypeSymbol, string)>();
-                }
-
-                list.Add((type, entry.Description));
-            }
-
+            _catalogue = catalogue;
+            _wholeCollectionDeletes = new WholeCollectionDeletes(compilation);
             _armResource = compilation.GetTypeByMetadataName("Azure.ResourceManager.ArmResource");
             _waitUntil = compilation.GetTypeByMetadataName("Azure.WaitUntil");
         }
@@ -66,6 +77,13 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             var method = invocation.TargetMethod;
             var original = (method.ReducedFrom ?? method).OriginalDefinition;
             var description = _verdicts.GetOrAdd(original, Classify);
+            if (description.Length == 0
+                && WholeCollectionDeletes.IsCandidateName(method.Name)
+                && !_wholeCollectionDeletes.IsEmpty)
+            {
+                description = _wholeCollectionDeletes.Classify(invocation) ?? string.Empty;
+            }
+
             if (description.Length == 0 || ConfirmationGuards.IsGuarded(invocation, context.ContainingSymbol))
             {
                 return;
@@ -90,56 +108,22 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
                 return string.IsNullOrWhiteSpace(text) ? "is marked [DestructiveOperation]" : text!;
             }
 
-            if (_byMethodName.TryGetValue(method.Name, out var candidates))
+            if (!_catalogue.IsEmpty && _catalogue.Classify(method) is { } description)
             {
-                foreach (var (type, description) in candidates)
-                {
-                    if (DerivesOrImplements(method.ContainingType, type))
-                    {
-                        return description;
-                    }
-                }
+                return description;
             }
 
             if (_armResource is not null && _waitUntil is not null
                 && method.Name is "Delete" or "DeleteAsync"
                 && method.Parameters.Length > 0
                 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _waitUntil)
-                && DerivesOrImplements(method.ContainingType, _armResource))
+                && DestructiveApiSet.DerivesOrImplements(method.ContainingType, _armResource)
+                && !_catalogue.IsRemoved(method))
             {
                 return "deletes an Azure resource";
             }
 
             return string.Empty;
-        }
-
-        private static bool DerivesOrImplements(INamedTypeSymbol? type, INamedTypeSymbol target)
-        {
-            if (type is null)
-            {
-                return false;
-            }
-
-            for (var current = type; current is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
-                {
-                    return true;
-                }
-            }
-
-            if (target.TypeKind == TypeKind.Interface)
-            {
-                foreach (var @interface in type.AllInterfaces)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, target))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
 
         private static string ActionName(IMethodSymbol method)

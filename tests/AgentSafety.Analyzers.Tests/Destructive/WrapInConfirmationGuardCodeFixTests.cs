@@ -16,7 +16,7 @@ public class WrapInConfirmationGuardCodeFixTests
         {
             async Task M(IAmazonS3 s3, string name)
             {
-                await [|s3.DeleteBucketAsync(name)|];
+                await {|ASA201:s3.DeleteBucketAsync(name)|};
             }
         }
         """, """
@@ -41,7 +41,7 @@ public class WrapInConfirmationGuardCodeFixTests
         {
             void M(IMongoDatabase db)
             {
-                [|db.DropCollection("orders")|];
+                {|ASA201:db.DropCollection("orders")|};
                 var n = 1;
             }
         }
@@ -66,7 +66,7 @@ public class WrapInConfirmationGuardCodeFixTests
 
         class C
         {
-            Task M(IServer server) => [|server.FlushAllDatabasesAsync()|];
+            Task M(IServer server) => {|ASA201:server.FlushAllDatabasesAsync()|};
         }
         """, """
         using System.Threading.Tasks;
@@ -124,9 +124,9 @@ public class WrapInConfirmationGuardCodeFixTests
         {
             async Task M(IAmazonDynamoDB ddb)
             {
-                await [|ddb.DeleteTableAsync("a")|];
-                await [|ddb.DeleteTableAsync("b")|];
-                await [|ddb.DeleteTableAsync("c")|];
+                await {|ASA201:ddb.DeleteTableAsync("a")|};
+                await {|ASA201:ddb.DeleteTableAsync("b")|};
+                await {|ASA201:ddb.DeleteTableAsync("c")|};
             }
         }
         """, """

@@ -1,0 +1,360 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace AgentSafety.Analyzers.Destructive;
+
+/// <summary>
+/// The built-in and user catalogues resolved against one compilation, once, so that classifying a called method is a
+/// dictionary lookup by name followed by a few symbol comparisons.
+/// </summary>
+internal sealed class DestructiveApiSet
+{
+    private readonly Dictionary<string, List<(INamedTypeSymbol Type, string Description)>> _byMethodName = new();
+    private readonly Dictionary<IMethodSymbol, string> _exactMethods = new(SymbolEqualityComparer.Default);
+    private readonly List<(INamedTypeSymbol Type, string Description)> _types = new();
+    private readonly List<(INamespaceSymbol Namespace, string Description)> _namespaces = new();
+    private readonly DestructiveApiSet? _removals;
+
+    private DestructiveApiSet(DestructiveApiSet? removals) => _removals = removals;
+
+    /// <summary>User catalogue lines that resolve to nothing, by file path, for ASA203.</summary>
+    public ImmutableDictionary<string, ImmutableArray<(TextSpan Span, LinePositionSpan LineSpan, string Id, string Reason)>> Unresolved { get; private set; }
+        = ImmutableDictionary<string, ImmutableArray<(TextSpan, LinePositionSpan, string, string)>>.Empty;
+
+    public bool IsEmpty => _removals is null && _byMethodName.Count == 0 && _exactMethods.Count == 0 && _types.Count == 0 && _namespaces.Count == 0;
+
+    public static DestructiveApiSet Create(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
+    {
+        var userFiles = new List<(string Path, SourceText Text, List<DestructiveApiEntry> Entries, List<MalformedCatalogueLine> Malformed)>();
+        foreach (var file in additionalFiles)
+        {
+            if (DestructiveApiCatalog.IsUserCatalogue(file.Path) && file.GetText(cancellationToken) is { } text)
+            {
+                var malformed = new List<MalformedCatalogueLine>();
+                userFiles.Add((file.Path, text, DestructiveApiCatalog.Parse(text, malformed), malformed));
+            }
+        }
+
+        var problems = new Dictionary<string, ImmutableArray<(TextSpan, LinePositionSpan, string, string)>.Builder>();
+        void Report(string path, SourceText text, TextSpan span, string id, string reason)
+        {
+            if (!problems.TryGetValue(path, out var list))
+            {
+                problems[path] = list = ImmutableArray.CreateBuilder<(TextSpan, LinePositionSpan, string, string)>();
+            }
+
+            list.Add((span, text.Lines.GetLinePositionSpan(span), id, reason));
+        }
+
+        // Removals first, wherever they sit in the files, so that a '!' line wins over the built-in line it names.
+        var removals = new DestructiveApiSet(null);
+        foreach (var (path, text, entries, _) in userFiles)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.IsRemoval && removals.Add(compilation, entry) is { } reason)
+                {
+                    Report(path, text, entry.Span, "!" + entry.Id, reason);
+                }
+            }
+        }
+
+        var set = new DestructiveApiSet(removals.IsEmpty ? null : removals);
+
+        // Built-in entries for SDKs the project does not reference cost nothing and say nothing.
+        foreach (var entry in DestructiveApiCatalog.BuiltIn)
+        {
+            set.Add(compilation, entry);
+        }
+
+        foreach (var (path, text, entries, malformed) in userFiles)
+        {
+            foreach (var entry in entries)
+            {
+                if (!entry.IsRemoval && set.Add(compilation, entry) is { } reason)
+                {
+                    Report(path, text, entry.Span, entry.Id, reason);
+                }
+            }
+
+            foreach (var line in malformed)
+            {
+                Report(path, text, line.Span, line.Text, "a line must be an M:, T: or N: documentation ID, optionally after '!' and before ';description'");
+            }
+        }
+
+        var unresolved = ImmutableDictionary.CreateBuilder<string, ImmutableArray<(TextSpan, LinePositionSpan, string, string)>>();
+        foreach (var pair in problems)
+        {
+            unresolved[pair.Key] = pair.Value.ToImmutable();
+        }
+
+        set.Unresolved = unresolved.ToImmutable();
+        return set;
+    }
+
+    /// <summary>What <paramref name="method"/> destroys, or null when no catalogue line names it (or a removal line does).</summary>
+    public string? Classify(IMethodSymbol method)
+    {
+        var description = Match(method);
+        if (description is null || (_removals is not null && _removals.Match(method) is not null))
+        {
+            return null;
+        }
+
+        return description;
+    }
+
+    /// <summary>Whether a user's '!' line names the method, which then is not destructive by any built-in rule.</summary>
+    public bool IsRemoved(IMethodSymbol method) => _removals is not null && _removals.Match(method) is not null;
+
+    private string? Match(IMethodSymbol method)
+    {
+        if (_byMethodName.TryGetValue(method.Name, out var candidates))
+        {
+            foreach (var (type, description) in candidates)
+            {
+                if (DerivesOrImplements(method.ContainingType, type))
+                {
+                    return description;
+                }
+            }
+        }
+
+        if (_exactMethods.Count > 0)
+        {
+            for (var current = method; current is not null; current = current.OverriddenMethod)
+            {
+                if (_exactMethods.TryGetValue(current.OriginalDefinition, out var description))
+                {
+                    return description;
+                }
+            }
+
+            foreach (var pair in _exactMethods)
+            {
+                if (pair.Key.ContainingType.TypeKind == TypeKind.Interface
+                    && pair.Key.Name == method.Name
+                    && method.ContainingType is { } type
+                    && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition.FindImplementationForInterfaceMember(pair.Key), method.OriginalDefinition))
+                {
+                    return pair.Value;
+                }
+            }
+        }
+
+        if (method.ContainingType is { } containing && containing.SpecialType == SpecialType.None)
+        {
+            foreach (var (type, description) in _types)
+            {
+                if (DerivesOrImplements(containing, type))
+                {
+                    return description;
+                }
+            }
+
+            foreach (var (ns, description) in _namespaces)
+            {
+                for (var current = containing.ContainingNamespace; current is not null && !current.IsGlobalNamespace; current = current.ContainingNamespace)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current, ns))
+                    {
+                        return description;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Adds what the entry names; returns why it names nothing, or null.</summary>
+    private string? Add(Compilation compilation, DestructiveApiEntry entry)
+    {
+        switch (entry.Kind)
+        {
+            case CatalogueEntryKind.EveryOverload:
+                var type = compilation.GetTypeByMetadataName(entry.TypeMetadataName);
+                if (type is null)
+                {
+                    return $"no type '{entry.TypeMetadataName}' is referenced";
+                }
+
+                if (!HasMethodNamed(type, entry.MethodName))
+                {
+                    return $"type '{entry.TypeMetadataName}' has no method '{entry.MethodName}'";
+                }
+
+                AddByName(entry.MethodName, type, entry.Description);
+
+                // Both directions: a line on the client class also covers calls made through the interfaces it implements.
+                if (type.TypeKind != TypeKind.Interface)
+                {
+                    foreach (var @interface in type.AllInterfaces)
+                    {
+                        foreach (var member in @interface.GetMembers(entry.MethodName))
+                        {
+                            if (member is IMethodSymbol && type.FindImplementationForInterfaceMember(member) is not null)
+                            {
+                                AddByName(entry.MethodName, @interface.OriginalDefinition, entry.Description);
+                                break;
+                            }
+                        }
+                    }
+                }
+
+                return null;
+            case CatalogueEntryKind.ExactMethod:
+                var found = false;
+                foreach (var symbol in DocumentationCommentId.GetSymbolsForDeclarationId(entry.Id, compilation))
+                {
+                    if (symbol is IMethodSymbol method)
+                    {
+                        found = true;
+                        _exactMethods[method.OriginalDefinition] = entry.Description;
+                        foreach (var @interface in method.ContainingType.AllInterfaces)
+                        {
+                            foreach (var member in @interface.GetMembers(method.Name))
+                            {
+                                if (member is IMethodSymbol interfaceMethod
+                                    && SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                                {
+                                    _exactMethods[interfaceMethod.OriginalDefinition] = entry.Description;
+                                }
+                            }
+                        }
+                    }
+                }
+
+                if (found)
+                {
+                    return null;
+                }
+
+                return entry.Id.IndexOf('(') < 0
+                    ? "an M: ID without a parameter list names only the parameterless overload; write the parameter types, or '(*)' for every overload"
+                    : "no method has this documentation ID; check the parameter types, or write '(*)' for every overload";
+            case CatalogueEntryKind.Type:
+                var namedType = compilation.GetTypeByMetadataName(entry.TypeMetadataName);
+                if (namedType is null)
+                {
+                    return $"no type '{entry.TypeMetadataName}' is referenced";
+                }
+
+                _types.Add((namedType, entry.Description));
+                return null;
+            default:
+                var ns = FindNamespace(compilation, entry.TypeMetadataName);
+                if (ns is null)
+                {
+                    return $"no namespace '{entry.TypeMetadataName}' is referenced";
+                }
+
+                _namespaces.Add((ns, entry.Description));
+                return null;
+        }
+    }
+
+    private void AddByName(string methodName, INamedTypeSymbol type, string description)
+    {
+        if (!_byMethodName.TryGetValue(methodName, out var list))
+        {
+            _byMethodName[methodName] = list = new List<(INamedTypeSymbol, string)>();
+        }
+
+        foreach (var existing in list)
+        {
+            if (SymbolEqualityComparer.Default.Equals(existing.Type, type))
+            {
+                return;
+            }
+        }
+
+        list.Add((type, description));
+    }
+
+    private static bool HasMethodNamed(INamedTypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(name))
+            {
+                if (member is IMethodSymbol)
+                {
+                    return true;
+                }
+            }
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            foreach (var member in @interface.GetMembers(name))
+            {
+                if (member is IMethodSymbol)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static INamespaceSymbol? FindNamespace(Compilation compilation, string name)
+    {
+        INamespaceSymbol? current = compilation.GlobalNamespace;
+        foreach (var part in name.Split('.'))
+        {
+            INamespaceSymbol? next = null;
+            foreach (var member in current!.GetNamespaceMembers())
+            {
+                if (member.Name == part)
+                {
+                    next = member;
+                    break;
+                }
+            }
+
+            if (next is null)
+            {
+                return null;
+            }
+
+            current = next;
+        }
+
+        return current;
+    }
+
+    internal static bool DerivesOrImplements(INamedTypeSymbol? type, INamedTypeSymbol target)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+
+        if (target.TypeKind == TypeKind.Interface)
+        {
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, target))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}
