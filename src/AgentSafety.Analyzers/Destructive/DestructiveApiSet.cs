@@ -24,6 +24,25 @@ internal sealed class DestructiveApiSet
     public ImmutableDictionary<string, ImmutableArray<(TextSpan Span, LinePositionSpan LineSpan, string Id, string Reason)>> Unresolved { get; private set; }
         = ImmutableDictionary<string, ImmutableArray<(TextSpan, LinePositionSpan, string, string)>>.Empty;
 
+    /// <summary>Every method name an M: line names; T: and N: lines name none (see <see cref="HasTypeOrNamespaceEntries"/>).</summary>
+    public IEnumerable<string> MethodNames
+    {
+        get
+        {
+            foreach (var name in _byMethodName.Keys)
+            {
+                yield return name;
+            }
+
+            foreach (var method in _exactMethods.Keys)
+            {
+                yield return method.Name;
+            }
+        }
+    }
+
+    public bool HasTypeOrNamespaceEntries => _types.Count > 0 || _namespaces.Count > 0;
+
     public bool IsEmpty => _removals is null && _byMethodName.Count == 0 && _exactMethods.Count == 0 && _types.Count == 0 && _namespaces.Count == 0;
 
     public static DestructiveApiSet Create(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)

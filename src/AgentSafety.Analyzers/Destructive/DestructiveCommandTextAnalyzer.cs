@@ -92,7 +92,11 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type as INamedTypeSymbol;
-        if (type is null || creation.Constructor is null)
+
+        // Most creations pass no text at all, and command types are named so (SqlCommand, NpgsqlCommand ...): both
+        // tests reject nearly every creation before any walk of base types and interfaces.
+        if ((creation.Arguments.Length == 0 && creation.Initializer is null) || type is null || creation.Constructor is null
+            || !(type.Name.EndsWith("Command", StringComparison.Ordinal) || type.Name == "ProcessStartInfo"))
         {
             return;
         }
@@ -212,9 +216,13 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _idbCommand;
         private readonly INamedTypeSymbol? _process;
         private readonly INamedTypeSymbol? _processStartInfo;
+        private readonly INamedTypeSymbol? _dapper;
+        private readonly INamedTypeSymbol? _efRawSql;
 
         public KnownTypes(Compilation compilation)
         {
+            _dapper = compilation.GetTypeByMetadataName("Dapper.SqlMapper");
+            _efRawSql = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
             _httpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
             _httpMessageInvoker = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageInvoker");
             _dbCommand = compilation.GetTypeByMetadataName("System.Data.Common.DbCommand");
@@ -227,7 +235,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             type is not null && (Is(type, _httpClient) || Is(type, _httpMessageInvoker) || type.Name is "HttpClientJsonExtensions");
 
         public bool IsSqlExtension(INamedTypeSymbol? type) =>
-            type is not null && (type.ToDisplayString() is "Dapper.SqlMapper" or "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+            type is not null && (SymbolEqualityComparer.Default.Equals(type, _dapper) || SymbolEqualityComparer.Default.Equals(type, _efRawSql));
 
         public bool IsDbCommand(INamedTypeSymbol? type) =>
             type is not null && (Is(type, _dbCommand) || (_idbCommand is not null && (SymbolEqualityComparer.Default.Equals(type, _idbCommand) || type.AllInterfaces.Contains(_idbCommand, SymbolEqualityComparer.Default))));

@@ -61,6 +61,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _armResource;
         private readonly INamedTypeSymbol? _waitUntil;
         private readonly ConcurrentDictionary<IMethodSymbol, string> _verdicts = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<string>? _candidateNames;
 
         public CompilationAnalyzer(Compilation compilation, DestructiveApiSet catalogue)
         {
@@ -69,12 +70,31 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             _wholeCollectionDeletes = new WholeCollectionDeletes(compilation);
             _armResource = compilation.GetTypeByMetadataName("Azure.ResourceManager.ArmResource");
             _waitUntil = compilation.GetTypeByMetadataName("Azure.WaitUntil");
+
+            // Nearly every invocation is rejected by its name alone. Only T:/N: catalogue lines and a
+            // [DestructiveOperation] attribute the compilation can see make any name a candidate.
+            var attributeVisible = compilation.GetTypeByMetadataName("AgentSafety.Guards.DestructiveOperationAttribute") is not null
+                || compilation.ContainsSymbolsWithName("DestructiveOperationAttribute", SymbolFilter.Type);
+            if (!attributeVisible && !catalogue.HasTypeOrNamespaceEntries)
+            {
+                _candidateNames = new HashSet<string>(catalogue.MethodNames, System.StringComparer.Ordinal);
+                if (_armResource is not null)
+                {
+                    _candidateNames.Add("Delete");
+                    _candidateNames.Add("DeleteAsync");
+                }
+            }
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
+            if (_candidateNames is not null && !_candidateNames.Contains(method.Name) && !WholeCollectionDeletes.IsCandidateName(method.Name))
+            {
+                return;
+            }
+
             var original = (method.ReducedFrom ?? method).OriginalDefinition;
             var description = _verdicts.GetOrAdd(original, Classify);
             if (description.Length == 0

@@ -55,8 +55,10 @@ internal static class SecretScanner
 
     private sealed class Rule
     {
-        public Rule(string provider, string kind, string envName, string pattern, string? overScope = null, string? narrower = null, RegexOptions options = RegexOptions.None)
+        public Rule(string[] anchors, string provider, string kind, string envName, string pattern, string? overScope = null, string? narrower = null, RegexOptions options = RegexOptions.None)
         {
+            Anchors = anchors;
+            AnchorComparison = (options & RegexOptions.IgnoreCase) != 0 ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             Provider = provider;
             Kind = kind;
             EnvName = envName;
@@ -73,6 +75,24 @@ internal static class SecretScanner
 
         public Regex Pattern { get; }
 
+        /// <summary>Substrings of which every match holds at least one: the regex runs only on text that holds one.</summary>
+        public string[] Anchors { get; }
+
+        public StringComparison AnchorComparison { get; }
+
+        public bool MayMatch(string value)
+        {
+            foreach (var anchor in Anchors)
+            {
+                if (value.IndexOf(anchor, AnchorComparison) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         public string? OverScope { get; }
 
         public string? Narrower { get; }
@@ -80,38 +100,66 @@ internal static class SecretScanner
 
     private static readonly Rule[] ProviderRules =
     {
-        new("GitHub", "classic personal access token", "GITHUB_TOKEN", @"\bghp_[A-Za-z0-9]{36}\b", "a GitHub classic personal access token reaches every repository its owner can", "a fine-grained personal access token (github_pat_) limited to the repositories and permissions the job needs"),
-        new("GitHub", "fine-grained personal access token", "GITHUB_TOKEN", @"\bgithub_pat_[A-Za-z0-9_]{60,255}\b"),
-        new("GitHub", "OAuth/app token", "GITHUB_TOKEN", @"\bgh[ousr]_[A-Za-z0-9]{36,251}\b"),
-        new("GitLab", "token", "GITLAB_TOKEN", @"\bgl(pat|dt|rt|cbt|agent|oas|soat|ptt|ft|imt)-[A-Za-z0-9_\-]{20,300}"),
-        new("AWS", "access key ID", "AWS_ACCESS_KEY_ID", @"\b(AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\b"),
-        new("Azure Storage", "account key", "AZURE_STORAGE_CONNECTION_STRING", @"AccountKey=[A-Za-z0-9+/]{86}==", "a storage account key grants full control of every container, queue, table and file share of the account", "a user-delegation SAS or a service SAS with only the permissions needed and a short expiry, or Entra ID (DefaultAzureCredential)", RegexOptions.IgnoreCase),
-        new("Azure", "shared access key", "AZURE_SERVICEBUS_CONNECTION_STRING", @"SharedAccessKey=[A-Za-z0-9+/]{42,44}=?", null, null, RegexOptions.IgnoreCase),
-        new("Azure", "SAS token", "AZURE_STORAGE_SAS", @"[?&]sig=[A-Za-z0-9%+/=]{30,}", null, null, RegexOptions.IgnoreCase),
-        new("GCP", "API key", "GOOGLE_API_KEY", @"\bAIza[0-9A-Za-z_\-]{35}\b"),
-        new("Stripe", "secret key", "STRIPE_API_KEY", @"\bsk_(live|test|prod)_[A-Za-z0-9]{10,99}\b", "a Stripe secret key (sk_) has full access to every API resource of the account", "a restricted key (rk_) with only the permissions the job needs"),
-        new("Stripe", "restricted key", "STRIPE_API_KEY", @"\brk_(live|test|prod)_[A-Za-z0-9]{10,99}\b"),
-        new("Slack", "token", "SLACK_TOKEN", @"\bxox[baprse]-[0-9A-Za-z\-]{10,250}"),
-        new("Slack", "webhook URL", "SLACK_WEBHOOK_URL", @"https://hooks\.slack\.com/(services|workflows|triggers)/[A-Za-z0-9/_\-]{20,}"),
-        new("npm", "access token", "NPM_TOKEN", @"\bnpm_[A-Za-z0-9]{36}\b"),
-        new("NuGet", "API key", "NUGET_API_KEY", @"\boy2[a-z0-9]{43}\b"),
-        new("OpenAI", "API key", "OPENAI_API_KEY", @"\bsk-(proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}|\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b"),
-        new("Anthropic", "API key", "ANTHROPIC_API_KEY", @"\bsk-ant-(api|admin)0\d-[A-Za-z0-9_\-]{80,}"),
-        new("DigitalOcean", "token", "DIGITALOCEAN_TOKEN", @"\bdo[por]_v1_[a-f0-9]{64}\b"),
-        new("Fly.io", "token", "FLY_API_TOKEN", @"\b(fo1_[\w\-]{43}|fm[12][ar]?_[A-Za-z0-9+/=]{60,})"),
-        new("PlanetScale", "token", "PLANETSCALE_TOKEN", @"\bpscale_(tkn|oauth|pw)_[\w=.\-]{32,64}"),
-        new("Doppler", "token", "DOPPLER_TOKEN", @"\bdp\.(pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}"),
-        new("Vault", "token", "VAULT_TOKEN", @"\bhv[sbr]\.[\w\-]{24,300}"),
-        new("Terraform Cloud", "API token", "TFE_TOKEN", @"\b[a-zA-Z0-9]{14}\.atlasv1\.[a-zA-Z0-9\-_=]{60,70}"),
-        new("Pulumi", "access token", "PULUMI_ACCESS_TOKEN", @"\bpul-[a-f0-9]{40}\b"),
-        new("Databricks", "token", "DATABRICKS_TOKEN", @"\bdapi[a-f0-9]{32}(-\d)?\b"),
-        new("Twilio", "API key", "TWILIO_API_KEY", @"\bSK[0-9a-f]{32}\b"),
-        new("SendGrid", "API key", "SENDGRID_API_KEY", @"\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b"),
-        new("Supabase", "management token", "SUPABASE_ACCESS_TOKEN", @"\bsbp_[a-f0-9]{40}\b", "a Supabase personal access token manages every project of the account", "a project API key, or a service role key only on the server that needs it"),
-        new("Vercel", "token", "VERCEL_TOKEN", @"\b(vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}\b"),
-        new("Cloudflare", "API token", "CLOUDFLARE_API_TOKEN", @"\b(cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}\b"),
-        new("private key", "PEM private key", "PRIVATE_KEY", @"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
+        new(new[] { "ghp_" }, "GitHub", "classic personal access token", "GITHUB_TOKEN", @"\bghp_[A-Za-z0-9]{36}\b", "a GitHub classic personal access token reaches every repository its owner can", "a fine-grained personal access token (github_pat_) limited to the repositories and permissions the job needs"),
+        new(new[] { "github_pat_" }, "GitHub", "fine-grained personal access token", "GITHUB_TOKEN", @"\bgithub_pat_[A-Za-z0-9_]{60,255}\b"),
+        new(new[] { "gho_", "ghu_", "ghs_", "ghr_" }, "GitHub", "OAuth/app token", "GITHUB_TOKEN", @"\bgh[ousr]_[A-Za-z0-9]{36,251}\b"),
+        new(new[] { "glpat-", "gldt-", "glrt-", "glcbt-", "glagent-", "gloas-", "glsoat-", "glptt-", "glft-", "glimt-" }, "GitLab", "token", "GITLAB_TOKEN", @"\bgl(pat|dt|rt|cbt|agent|oas|soat|ptt|ft|imt)-[A-Za-z0-9_\-]{20,300}"),
+        new(new[] { "AKIA", "ASIA", "ABIA", "ACCA", "A3T" }, "AWS", "access key ID", "AWS_ACCESS_KEY_ID", @"\b(AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\b"),
+        new(new[] { "AccountKey=" }, "Azure Storage", "account key", "AZURE_STORAGE_CONNECTION_STRING", @"AccountKey=[A-Za-z0-9+/]{86}==", "a storage account key grants full control of every container, queue, table and file share of the account", "a user-delegation SAS or a service SAS with only the permissions needed and a short expiry, or Entra ID (DefaultAzureCredential)", RegexOptions.IgnoreCase),
+        new(new[] { "SharedAccessKey=" }, "Azure", "shared access key", "AZURE_SERVICEBUS_CONNECTION_STRING", @"SharedAccessKey=[A-Za-z0-9+/]{42,44}=?", null, null, RegexOptions.IgnoreCase),
+        new(new[] { "sig=" }, "Azure", "SAS token", "AZURE_STORAGE_SAS", @"[?&]sig=[A-Za-z0-9%+/=]{30,}", null, null, RegexOptions.IgnoreCase),
+        new(new[] { "AIza" }, "GCP", "API key", "GOOGLE_API_KEY", @"\bAIza[0-9A-Za-z_\-]{35}\b"),
+        new(new[] { "sk_live_", "sk_test_", "sk_prod_" }, "Stripe", "secret key", "STRIPE_API_KEY", @"\bsk_(live|test|prod)_[A-Za-z0-9]{10,99}\b", "a Stripe secret key (sk_) has full access to every API resource of the account", "a restricted key (rk_) with only the permissions the job needs"),
+        new(new[] { "rk_live_", "rk_test_", "rk_prod_" }, "Stripe", "restricted key", "STRIPE_API_KEY", @"\brk_(live|test|prod)_[A-Za-z0-9]{10,99}\b"),
+        new(new[] { "xox" }, "Slack", "token", "SLACK_TOKEN", @"\bxox[baprse]-[0-9A-Za-z\-]{10,250}"),
+        new(new[] { "hooks.slack.com/" }, "Slack", "webhook URL", "SLACK_WEBHOOK_URL", @"https://hooks\.slack\.com/(services|workflows|triggers)/[A-Za-z0-9/_\-]{20,}"),
+        new(new[] { "npm_" }, "npm", "access token", "NPM_TOKEN", @"\bnpm_[A-Za-z0-9]{36}\b"),
+        new(new[] { "oy2" }, "NuGet", "API key", "NUGET_API_KEY", @"\boy2[a-z0-9]{43}\b"),
+        new(new[] { "sk-" }, "OpenAI", "API key", "OPENAI_API_KEY", @"\bsk-(proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}|\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b"),
+        new(new[] { "sk-ant-" }, "Anthropic", "API key", "ANTHROPIC_API_KEY", @"\bsk-ant-(api|admin)0\d-[A-Za-z0-9_\-]{80,}"),
+        new(new[] { "_v1_" }, "DigitalOcean", "token", "DIGITALOCEAN_TOKEN", @"\bdo[por]_v1_[a-f0-9]{64}\b"),
+        new(new[] { "fo1_", "fm1", "fm2" }, "Fly.io", "token", "FLY_API_TOKEN", @"\b(fo1_[\w\-]{43}|fm[12][ar]?_[A-Za-z0-9+/=]{60,})"),
+        new(new[] { "pscale_" }, "PlanetScale", "token", "PLANETSCALE_TOKEN", @"\bpscale_(tkn|oauth|pw)_[\w=.\-]{32,64}"),
+        new(new[] { "dp." }, "Doppler", "token", "DOPPLER_TOKEN", @"\bdp\.(pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}"),
+        new(new[] { "hvs.", "hvb.", "hvr." }, "Vault", "token", "VAULT_TOKEN", @"\bhv[sbr]\.[\w\-]{24,300}"),
+        new(new[] { ".atlasv1." }, "Terraform Cloud", "API token", "TFE_TOKEN", @"\b[a-zA-Z0-9]{14}\.atlasv1\.[a-zA-Z0-9\-_=]{60,70}"),
+        new(new[] { "pul-" }, "Pulumi", "access token", "PULUMI_ACCESS_TOKEN", @"\bpul-[a-f0-9]{40}\b"),
+        new(new[] { "dapi" }, "Databricks", "token", "DATABRICKS_TOKEN", @"\bdapi[a-f0-9]{32}(-\d)?\b"),
+        new(new[] { "SK" }, "Twilio", "API key", "TWILIO_API_KEY", @"\bSK[0-9a-f]{32}\b"),
+        new(new[] { "SG." }, "SendGrid", "API key", "SENDGRID_API_KEY", @"\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b"),
+        new(new[] { "sbp_" }, "Supabase", "management token", "SUPABASE_ACCESS_TOKEN", @"\bsbp_[a-f0-9]{40}\b", "a Supabase personal access token manages every project of the account", "a project API key, or a service role key only on the server that needs it"),
+        new(new[] { "vcp_", "vci_", "vca_", "vcr_", "vck_" }, "Vercel", "token", "VERCEL_TOKEN", @"\b(vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}\b"),
+        new(new[] { "cfk_", "cfut_", "cfat_" }, "Cloudflare", "API token", "CLOUDFLARE_API_TOKEN", @"\b(cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}\b"),
+        new(new[] { "PRIVATE KEY" }, "private key", "PEM private key", "PRIVATE_KEY", @"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
     };
+
+    /// <summary>For each pair of ASCII characters, the provider rules one of whose anchors starts with that pair.</summary>
+    private static readonly ulong[] RulesByFirstPair = BuildRulesByFirstPair();
+
+    private static ulong[] BuildRulesByFirstPair()
+    {
+        var table = new ulong[128 * 128];
+        for (var i = 0; i < ProviderRules.Length && i < 64; i++)
+        {
+            var rule = ProviderRules[i];
+            foreach (var anchor in rule.Anchors)
+            {
+                var ignoreCase = rule.AnchorComparison == StringComparison.OrdinalIgnoreCase;
+                foreach (var first in Variants(anchor[0], ignoreCase))
+                {
+                    foreach (var second in Variants(anchor[1], ignoreCase))
+                    {
+                        table[(first * 128) + second] |= 1UL << i;
+                    }
+                }
+            }
+        }
+
+        return table;
+    }
+
+    private static char[] Variants(char c, bool ignoreCase) =>
+        ignoreCase && char.ToUpperInvariant(c) != char.ToLowerInvariant(c) ? new[] { char.ToUpperInvariant(c), char.ToLowerInvariant(c) } : new[] { c };
 
     private static readonly Regex Jwt = new(@"\beyJ[A-Za-z0-9_\-]{10,}\.eyJ[A-Za-z0-9_\-]{10,}\.[A-Za-z0-9_\-]{10,}", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex Uuid = new(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant, Timeout);
@@ -156,8 +204,12 @@ internal static class SecretScanner
 
     private static void ScanCore(string value, string? bindingName, List<SecretFinding> findings)
     {
+        // One pass over the text: which characters it mixes, and which provider rules could match at all, from the
+        // pairs of characters their prefixes start with. Most literals then run no provider pattern.
         var hasDigit = false;
         var hasSpecial = false;
+        ulong candidates = 0;
+        var previous = '\0';
         foreach (var c in value)
         {
             if (c >= '0' && c <= '9')
@@ -168,13 +220,33 @@ internal static class SecretScanner
             {
                 hasSpecial = true;
             }
+
+            if (c < 128 && previous < 128)
+            {
+                candidates |= RulesByFirstPair[(previous * 128) + c];
+            }
+
+            previous = c;
         }
 
         // Words, sentences and identifiers carry no token: tokens mix digits or punctuation into long runs.
         if (hasDigit || hasSpecial)
         {
-            foreach (var rule in ProviderRules)
+            for (var i = 0; candidates != 0 && i < ProviderRules.Length; i++)
             {
+                var bit = 1UL << i;
+                if ((candidates & bit) == 0)
+                {
+                    continue;
+                }
+
+                candidates &= ~bit;
+                var rule = ProviderRules[i];
+                if (!rule.MayMatch(value))
+                {
+                    continue;
+                }
+
                 var match = rule.Pattern.Match(value);
                 if (match.Success && !VendorExamples.Contains(match.Value) && !IsMasked(match.Value))
                 {
@@ -226,17 +298,21 @@ internal static class SecretScanner
     {
         if (value.IndexOf('=') >= 0)
         {
-            foreach (Match m in KeyValuePassword.Matches(value))
+            // Each pattern runs only on text holding the word it needs: most '=' strings are formats and queries.
+            if (value.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                var password = m.Groups["v"];
-                var text = password.Value.Trim();
-                if (text.Length >= 4 && !IsPlaceholder(text) && !text.StartsWith("{", StringComparison.Ordinal))
+                foreach (Match m in KeyValuePassword.Matches(value))
                 {
-                    findings.Add(new SecretFinding("database", "password in a connection string", password.Index, password.Length, "DATABASE_CONNECTION_STRING"));
+                    var password = m.Groups["v"];
+                    var text = password.Value.Trim();
+                    if (text.Length >= 4 && !IsPlaceholder(text) && !text.StartsWith("{", StringComparison.Ordinal))
+                    {
+                        findings.Add(new SecretFinding("database", "password in a connection string", password.Index, password.Length, "DATABASE_CONNECTION_STRING"));
+                    }
                 }
             }
 
-            var superUser = SuperUser.Match(value);
+            var superUser = (value.IndexOf("user", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("uid", StringComparison.OrdinalIgnoreCase) >= 0) ? SuperUser.Match(value) : Match.Empty;
             if (superUser.Success && LooksLikeConnectionString(value))
             {
                 var user = superUser.Groups["u"];
@@ -245,7 +321,7 @@ internal static class SecretScanner
                     "a role that owns only the application's schema, with no CREATEDB/DROP rights", isSecret: false));
             }
 
-            var root = RootManage.Match(value);
+            var root = value.IndexOf("RootManage", StringComparison.OrdinalIgnoreCase) >= 0 ? RootManage.Match(value) : Match.Empty;
             if (root.Success)
             {
                 findings.Add(new SecretFinding("Azure Service Bus", "namespace-wide policy", root.Index, root.Length, "AZURE_SERVICEBUS_CONNECTION_STRING",
@@ -331,11 +407,12 @@ internal static class SecretScanner
     /// <summary>Values whose only sign of being a secret is the name they are bound to.</summary>
     private static void ScanBound(string value, string name, List<SecretFinding> findings)
     {
-        var lower = name.ToLowerInvariant();
-        if (IsPlaceholder(value) || value.IndexOf(' ') >= 0 || value.IndexOf("://", StringComparison.Ordinal) >= 0)
+        if (value.IndexOf(' ') >= 0 || value.IndexOf("://", StringComparison.Ordinal) >= 0 || IsPlaceholder(value))
         {
             return;
         }
+
+        var lower = name.ToLowerInvariant();
 
         // Railway tokens are bare UUIDs: only the name tells them apart from an ID.
         if (lower.Contains("railway") && Uuid.IsMatch(value) && !ContainsNotSecretWord(name))
