@@ -32,6 +32,8 @@ public static class TestReferences
         typeof(Azure.Storage.Blobs.BlobServiceClient),
         typeof(Azure.Data.Tables.TableServiceClient),
         typeof(Azure.Security.KeyVault.Secrets.SecretClient),
+        typeof(Azure.Security.KeyVault.Certificates.CertificateClient),
+        typeof(Azure.Messaging.ServiceBus.Administration.ServiceBusAdministrationClient),
         typeof(Microsoft.Azure.Cosmos.CosmosClient),
         typeof(k8s.Kubernetes),
         typeof(Docker.DotNet.DockerClient),
