@@ -133,6 +133,16 @@ internal static class SecretScanner
         new(new[] { "PRIVATE KEY" }, "private key", "PEM private key", "PRIVATE_KEY", @"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
     };
 
+    /// <summary>
+    /// A Cosmos DB connection string carries its key as <c>AccountKey=</c> too, in the same shape as a storage key; the
+    /// <c>AccountEndpoint=</c> that only Cosmos DB strings have tells the two apart.
+    /// </summary>
+    private static readonly Rule CosmosAccountKey = new(
+        new[] { "AccountKey=" }, "Azure Cosmos DB", "account key", "COSMOS_CONNECTION_STRING", @"AccountKey=[A-Za-z0-9+/]{86}==",
+        "a Cosmos DB account key (primary or secondary) grants read, write and delete on every database and container of the account",
+        "Entra ID with a data-plane role on the one database (DefaultAzureCredential), or resource tokens scoped to one container",
+        RegexOptions.IgnoreCase);
+
     /// <summary>For each pair of ASCII characters, the provider rules one of whose anchors starts with that pair.</summary>
     private static readonly ulong[] RulesByFirstPair = BuildRulesByFirstPair();
 
@@ -242,13 +252,18 @@ internal static class SecretScanner
 
                 candidates &= ~bit;
                 var rule = ProviderRules[i];
+                if (rule.Provider == "Azure Storage" && value.IndexOf("AccountEndpoint=", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    rule = CosmosAccountKey;
+                }
+
                 if (!rule.MayMatch(value))
                 {
                     continue;
                 }
 
                 var match = rule.Pattern.Match(value);
-                if (match.Success && !VendorExamples.Contains(match.Value) && !IsMasked(match.Value))
+                if (match.Success && !IsVendorExample(match.Value) && !IsMasked(match.Value))
                 {
                     findings.Add(new SecretFinding(rule.Provider, rule.Kind, match.Index, match.Length, rule.EnvName, rule.OverScope, rule.Narrower));
                 }
@@ -501,6 +516,20 @@ internal static class SecretScanner
 
         var result = sb.ToString().Trim('_');
         return result.Length == 0 || char.IsDigit(result[0]) ? "APP_SECRET" : result;
+    }
+
+    /// <summary>A published example key, alone or inside what the pattern matched (<c>AccountKey=&lt;emulator key&gt;</c>).</summary>
+    private static bool IsVendorExample(string matched)
+    {
+        foreach (var example in VendorExamples)
+        {
+            if (matched.IndexOf(example, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsMasked(string value) => value.IndexOf("xxxx", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("****", StringComparison.Ordinal) >= 0 || value.IndexOf("0000000000", StringComparison.Ordinal) >= 0;

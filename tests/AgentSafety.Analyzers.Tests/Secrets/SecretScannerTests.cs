@@ -22,6 +22,8 @@ public class SecretScannerTests
         yield return ("aws key id", FakeToken.Make("AKIA", 16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"), null, "AWS");
         yield return ("aws secret by name", FakeToken.Make(string.Empty, 40, FakeToken.Alnum + "/+"), "AwsSecretAccessKey", "AWS");
         yield return ("azure storage", "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=" + FakeToken.Make(string.Empty, 86, FakeToken.Alnum + "+/") + "==;EndpointSuffix=core.windows.net", null, "Azure Storage");
+        yield return ("cosmos db", "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=" + FakeToken.Make(string.Empty, 86, FakeToken.Alnum + "+/", seed: 5) + "==;", null, "Azure Cosmos DB");
+        yield return ("cosmos emulator (published key)", "AccountEndpoint=https://localhost:8081/;AccountKey=C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==", null, null);
         yield return ("service bus", "Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=Send;SharedAccessKey=" + FakeToken.Make(string.Empty, 43, FakeToken.Alnum + "+/") + "=", null, "Azure");
         yield return ("sas url", "https://acme.blob.core.windows.net/c?sv=2022-11-02&sr=c&sp=r&se=2026-12-01&sig=" + FakeToken.Make(string.Empty, 44, FakeToken.Alnum + "%"), null, "Azure");
         yield return ("gcp api key", FakeToken.Make("AIza", 35, FakeToken.Alnum + "_-"), null, "GCP");
@@ -155,6 +157,21 @@ public class SecretScannerTests
     [InlineData("{ \"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\" }", "every action on every resource")]
     [InlineData("https://acme.blob.core.windows.net/?sv=2022-11-02&ss=bfqt&srt=sco&sp=rwdlacup&st=2026-01-01&se=2027-01-01&sig=abcdefabcdefabcdefabcdefabcdefabcd", "account SAS")]
     public void Over_scope_signals_in_text_are_found(string text, string expected)
+        => AssertOverScope(text, expected);
+
+    [Fact]
+    public void A_cosmos_db_key_is_named_as_cosmos_not_storage_and_is_over_scoped()
+    {
+        var text = "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=" + FakeToken.Make(string.Empty, 86, FakeToken.Alnum + "+/", seed: 5) + "==;";
+
+        var finding = Assert.Single(SecretScanner.Scan(text, null));
+
+        Assert.Equal("Azure Cosmos DB", finding.Provider);
+        Assert.StartsWith("a Cosmos DB account key", finding.OverScope, StringComparison.Ordinal);
+        Assert.Equal("COSMOS_CONNECTION_STRING", finding.EnvironmentVariable);
+    }
+
+    private static void AssertOverScope(string text, string expected)
     {
         var findings = SecretScanner.Scan(text, null).Where(f => f.OverScope is not null).ToList();
 
