@@ -30,9 +30,15 @@ internal static class CommandTextClassifier
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private static readonly Regex SqlDrop = new(@"\bDROP\s+(DATABASE|SCHEMA|TABLE)\b", Options, Timeout);
+    // A session's temporary table (#orders, tempdb..x) is scratch space, not data.
+    private static readonly Regex SqlDrop = new(@"\bDROP\s+(DATABASE|SCHEMA|TABLE)\s+(?!(IF\s+EXISTS\s+)?(#|tempdb\.))(IF\s+EXISTS\s+)?[\w\[\]""`.]+", Options, Timeout);
     private static readonly Regex SqlTruncate = new(@"\bTRUNCATE\s+(TABLE\s+)?[\w\[\]""`.]+", Options, Timeout);
-    private static readonly Regex SqlDelete = new(@"\bDELETE\s+FROM\s+[\w\[\]""`.]+\s*(;|$|\)|\bRETURNING\b)", Options | RegexOptions.Multiline, Timeout);
+    // No WHERE before the statement ends: the end of the text, ';', ')' or RETURNING/OUTPUT. A WHERE on the next line
+    // of a verbatim string still belongs to the statement, so line ends do not end it.
+    private static readonly Regex SqlDelete = new(
+        @"\bDELETE\s+FROM\s+[\w\[\]""`.]+(\s+(AS\s+)?(?!WHERE\b|USING\b|RETURNING\b|OUTPUT\b)\w+)?\s*(;|\)|\bRETURNING\b|\bOUTPUT\b|$)",
+        Options,
+        Timeout);
     private static readonly Regex SqlAlterDrop = new(@"\bALTER\s+TABLE\s+[\w\[\]""`.]+\s+DROP\b", Options, Timeout);
 
     // Railway's destructive mutations, then mutation fields that delete infrastructure by name (an application's own
@@ -46,17 +52,17 @@ internal static class CommandTextClassifier
     {
         (new Regex(@"\bterraform\s+(destroy\b|apply\b[^\n;&|]*-destroy\b)", Options, Timeout), "terraform:destroy"),
         (new Regex(@"\brm\s+(-[a-z]*r[a-z]*f[a-z]*|-[a-z]*f[a-z]*r[a-z]*|--recursive\s+--force|--force\s+--recursive)\b", Options, Timeout), "shell:rm-rf"),
-        (new Regex(@"\bkubectl\s+(\S+\s+)*delete\b", Options, Timeout), "kubectl:delete"),
+        (new Regex(@"\bkubectl(\s+(--?[\w.-]+(=\S+)?|[a-z][\w.-]*)){0,6}?\s+delete\b", Options, Timeout), "kubectl:delete"),
         (new Regex(@"\bhelm\s+(uninstall|delete)\b", Options, Timeout), "helm:uninstall"),
         (new Regex(@"\baws\s+s3\s+(rb\b|rm\b[^\n;&|]*--recursive)", Options, Timeout), "aws:s3:rm"),
         (new Regex(@"\baws\s+\S+\s+delete-", Options, Timeout), "aws:delete"),
-        (new Regex(@"\baz\s+(\S+\s+)*delete\b", Options, Timeout), "az:delete"),
-        (new Regex(@"\bgcloud\s+(\S+\s+)*delete\b", Options, Timeout), "gcloud:delete"),
+        (new Regex(@"\baz(\s+(--?[\w.-]+(=\S+)?|[a-z][\w.-]*)){0,6}?\s+delete\b", Options, Timeout), "az:delete"),
+        (new Regex(@"\bgcloud(\s+(--?[\w.-]+(=\S+)?|[a-z][\w.-]*)){0,6}?\s+delete\b", Options, Timeout), "gcloud:delete"),
         (new Regex(@"\bdocker\s+(volume\s+(rm|prune)|system\s+prune|image\s+prune|container\s+prune)\b", Options, Timeout), "docker:prune"),
         (new Regex(@"\bpulumi\s+destroy\b", Options, Timeout), "pulumi:destroy"),
         (new Regex(@"\brailway\s+(down|delete|volume\s+delete)\b", Options, Timeout), "railway:delete"),
         (new Regex(@"\b(fly|flyctl)\s+(volumes?\s+(destroy|delete)|apps?\s+destroy|machines?\s+destroy)\b", Options, Timeout), "fly:destroy"),
-        (new Regex(@"\bdoctl\s+(\S+\s+)*delete\b", Options, Timeout), "doctl:delete"),
+        (new Regex(@"\bdoctl(\s+(--?[\w.-]+(=\S+)?|[a-z][\w.-]*)){0,6}?\s+delete\b", Options, Timeout), "doctl:delete"),
         (new Regex(@"\bdropdb\b", Options, Timeout), "postgres:dropdb"),
         (new Regex(@"\bredis-cli\b[^\n;&|]*\bFLUSH(ALL|DB)\b", Options, Timeout), "redis:flush"),
     };

@@ -64,10 +64,10 @@ public class DestructiveCommandTextAnalyzerTests
             }
         }
         """,
-        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("SQL", "DROP TABLE", "new NpgsqlCommand"),
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("SQL", "DROP TABLE orders", "new NpgsqlCommand"),
         Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("SQL", "TRUNCATE TABLE audit_log", "SqlCommand.CommandText"),
         Verify.Diagnostic("ASA202").WithLocation(2).WithArguments("SQL", "DELETE FROM customers", "SqlMapper.ExecuteAsync"),
-        Verify.Diagnostic("ASA202").WithLocation(3).WithArguments("SQL", "DROP DATABASE", "RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync"));
+        Verify.Diagnostic("ASA202").WithLocation(3).WithArguments("SQL", "DROP DATABASE shop", "RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync"));
 
     [Fact]
     public Task Reports_destructive_cli_commands_and_not_plan_or_get() => Verify.VerifyAnalyzerAsync("""
