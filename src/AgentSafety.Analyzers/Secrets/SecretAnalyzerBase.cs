@@ -82,7 +82,8 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is null || Array.IndexOf(parameters, argument.Parameter.Name) < 0
-                || argument.Value.ConstantValue.Value is not string value || argument.Value.Syntax is LiteralExpressionSyntax)
+                || argument.Value.Syntax is LiteralExpressionSyntax
+                || (argument.Value.ConstantValue.Value as string ?? FollowedText(argument.Value)) is not { } value)
             {
                 continue;
             }
@@ -118,6 +119,21 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The one literal a <c>static readonly</c> field or a local assigned once holds, as far as source shows it; null
+    /// when it holds anything else (a read from configuration, a parameter, text with holes).
+    /// </summary>
+    private static string? FollowedText(IOperation value)
+    {
+        if (value is not (IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } } or ILocalReferenceOperation))
+        {
+            return null;
+        }
+
+        var texts = Destructive.ConstantText.Collect(value);
+        return texts.Count == 1 && texts[0].IndexOf("{…}", StringComparison.Ordinal) < 0 ? texts[0] : null;
     }
 
     private static bool IsBearer(IObjectCreationOperation creation) =>

@@ -60,6 +60,31 @@ public class SecretAnalyzerTests
         Hardcoded.Diagnostic("ASA101").WithLocation(1).WithArguments("credential", "constant passed as BasicAWSCredentials secretKey", "Tr0…(15 chars)"));
 
     [Fact]
+    public Task Follows_a_static_readonly_field_and_a_local_assigned_once_into_a_credential_sink() => Hardcoded.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net;
+        class C
+        {
+            static readonly string Fallback = "kT9-mQ2-vL7-xR4";
+            NetworkCredential A() => new NetworkCredential("svc", {|#0:Fallback|});
+            NetworkCredential B()
+            {
+                var remembered = "Zx8-qW3-nB5-hJ6";
+                return new NetworkCredential("svc", {|#1:remembered|});
+            }
+            NetworkCredential C1(bool fromConfig)
+            {
+                var changing = "Pq7-Lm4-Ws2-Vb9";
+                if (fromConfig) changing = Environment.GetEnvironmentVariable("SVC_PASSWORD") ?? "";
+                return new NetworkCredential("svc", changing);
+            }
+            NetworkCredential D() => new NetworkCredential("svc", Environment.GetEnvironmentVariable("SVC_PASSWORD"));
+        }
+        """,
+        Hardcoded.Diagnostic("ASA101").WithLocation(0).WithArguments("password", "password", "kT9…(15 chars)"),
+        Hardcoded.Diagnostic("ASA101").WithLocation(1).WithArguments("password", "password", "Zx8…(15 chars)"));
+
+    [Fact]
     public Task Reports_a_password_in_a_connection_string_and_not_integrated_security() => Hardcoded.VerifyAnalyzerAsync("""
         class C
         {
