@@ -200,24 +200,76 @@ public sealed class WrapInConfirmationGuardCodeFix : CodeFixProvider
             .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
-    /// <summary>The first string argument when it is a plain name, member or literal (cheap and side-effect free), else the method's name.</summary>
+    /// <summary>
+    /// What the approval is bound to, as precisely as source shows it without running anything twice: the first plain
+    /// string argument; else a plain string property of a request object (<c>new DeleteBucketRequest { BucketName = name }</c>);
+    /// else the name of the table, collection or client the call acts on (<c>db.Orders</c> gives "Orders"); else the
+    /// method's name.
+    /// </summary>
     private static ExpressionSyntax Resource(IInvocationOperation operation, IMethodSymbol method)
     {
         foreach (var argument in operation.Arguments)
         {
-            if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Value.Type?.SpecialType != SpecialType.System_String)
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
             {
                 continue;
             }
 
-            if (argument.Value.Syntax is IdentifierNameSyntax or LiteralExpressionSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax })
+            if (argument.Value.Type?.SpecialType == SpecialType.System_String && IsPlain(argument.Value.Syntax))
             {
                 return ((ExpressionSyntax)argument.Value.Syntax).WithoutTrivia();
             }
         }
 
-        return SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(method.Name));
+        foreach (var argument in operation.Arguments)
+        {
+            if (argument.Value is IObjectCreationOperation { Initializer: { } initializer })
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Value: { Type.SpecialType: SpecialType.System_String } value } && IsPlain(value.Syntax))
+                    {
+                        return ((ExpressionSyntax)value.Syntax).WithoutTrivia();
+                    }
+                }
+            }
+        }
+
+        var target = operation.Instance ?? (operation.TargetMethod.IsExtensionMethod && operation.Arguments.Length > 0 ? operation.Arguments[0].Value : null);
+        for (var depth = 0; target is not null && depth < 8; depth++)
+        {
+            switch (target)
+            {
+                case IConversionOperation conversion:
+                    target = conversion.Operand;
+                    continue;
+                case IInvocationOperation { Instance: { } instance }:
+                    target = instance;
+                    continue;
+                case IInvocationOperation { TargetMethod.IsExtensionMethod: true, Arguments.Length: > 0 } call:
+                    target = call.Arguments[0].Value;
+                    continue;
+                case IPropertyReferenceOperation property:
+                    return Literal(property.Property.Name);
+                case IFieldReferenceOperation field:
+                    return Literal(field.Field.Name.TrimStart('_'));
+                case ILocalReferenceOperation local:
+                    return Literal(local.Local.Name);
+                case IParameterReferenceOperation parameter:
+                    return Literal(parameter.Parameter.Name);
+            }
+
+            break;
+        }
+
+        return Literal(method.Name);
     }
+
+    private static bool IsPlain(SyntaxNode syntax) =>
+        syntax is IdentifierNameSyntax or LiteralExpressionSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax };
+
+    private static LiteralExpressionSyntax Literal(string text) =>
+        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
 
     private static string FreeName(SemanticModel model, int position, params string[] candidates)
     {

@@ -75,7 +75,7 @@ public class WrapInConfirmationGuardCodeFixTests
 
         class C
         {
-            Task M(IServer server) => Destructive.RunAsync("redis:FlushAllDatabases", "FlushAllDatabasesAsync", () => server.FlushAllDatabasesAsync());
+            Task M(IServer server) => Destructive.RunAsync("redis:FlushAllDatabases", "server", () => server.FlushAllDatabasesAsync());
         }
         """);
 
@@ -159,4 +159,64 @@ public class WrapInConfirmationGuardCodeFixTests
         var test = new TextFix.Test { TestCode = source, FixedCode = source };
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task Wraps_an_unfiltered_execute_delete_and_passes_the_token_through() => CallFix.VerifyCodeFixAsync("""
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+
+        public class Order { public int Id { get; set; } }
+        public class ShopContext : DbContext { public DbSet<Order> Orders => Set<Order>(); }
+
+        class C
+        {
+            async Task<int> M(ShopContext db)
+            {
+                return await {|ASA201:db.Orders.ExecuteDeleteAsync()|};
+            }
+        }
+        """, """
+        using System.Threading.Tasks;
+        using AgentSafety.Guards;
+        using Microsoft.EntityFrameworkCore;
+
+        public class Order { public int Id { get; set; } }
+        public class ShopContext : DbContext { public DbSet<Order> Orders => Set<Order>(); }
+
+        class C
+        {
+            async Task<int> M(ShopContext db)
+            {
+                return await Destructive.RunAsync("efcore:ExecuteDelete", "Orders", ct => db.Orders.ExecuteDeleteAsync(cancellationToken: ct));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Binds_the_approval_to_the_resource_named_in_a_request_object() => CallFix.VerifyCodeFixAsync("""
+        using System.Threading.Tasks;
+        using Amazon.EC2;
+        using Amazon.EC2.Model;
+
+        class C
+        {
+            async Task M(IAmazonEC2 ec2, string volumeId)
+            {
+                await {|ASA201:ec2.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = volumeId })|};
+            }
+        }
+        """, """
+        using System.Threading.Tasks;
+        using AgentSafety.Guards;
+        using Amazon.EC2;
+        using Amazon.EC2.Model;
+
+        class C
+        {
+            async Task M(IAmazonEC2 ec2, string volumeId)
+            {
+                await Destructive.RunAsync("aws:DeleteVolume", volumeId, ct => ec2.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = volumeId }, cancellationToken: ct));
+            }
+        }
+        """);
 }
