@@ -168,27 +168,31 @@ internal static class ConstantText
     };
 
     /// <summary>A local assigned once, at its declaration, in the same body.</summary>
-    private static void CollectLocal(ILocalReferenceOperation local, List<string> texts, int depth)
+    private static void CollectLocal(ILocalReferenceOperation local, List<string> texts, int depth) =>
+        Collect(SingleAssignedValue(local), texts, depth + 1);
+
+    /// <summary>The value a local is initialised with, when nothing in its body assigns it again; otherwise null.</summary>
+    public static IOperation? SingleAssignedValue(ILocalReferenceOperation local)
     {
         var symbol = local.Local;
         var model = local.SemanticModel;
         if (model is null)
         {
-            return;
+            return null;
         }
 
         var declarator = symbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
         if (declarator?.Initializer?.Value is not { } value || declarator.SyntaxTree != local.Syntax.SyntaxTree)
         {
-            return;
+            return null;
         }
 
         var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
         if (body is not null && body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left is IdentifierNameSyntax id && id.Identifier.ValueText == symbol.Name))
         {
-            return;
+            return null;
         }
 
-        Collect(model.GetOperation(value), texts, depth + 1);
+        return model.GetOperation(value);
     }
 }

@@ -51,6 +51,12 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
         if (HttpMethods.Contains(name))
         {
+            if (name is "SendAsync" or "Send" && types.IsHttp(containing) && PlatformDeleteRequest(invocation) is { } deleted)
+            {
+                Report(context, invocation, new DestructiveText("REST DELETE", deleted, "rest:DELETE:" + deleted), method);
+                return;
+            }
+
             if (name is "SendMutationAsync" or "SendQueryAsync" || types.IsHttp(containing))
             {
                 CheckTexts(context, invocation, Texts(invocation.Arguments), TextKind.GraphQl, method);
@@ -87,6 +93,81 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             CheckTexts(context, invocation, joined.Length > 0 ? new List<string> { joined } : new List<string>(), TextKind.Command, method);
         }
     }
+
+    /// <summary>
+    /// The platform host of an <c>HttpRequestMessage</c> sent with <c>HttpMethod.Delete</c>, written in place or held in a
+    /// local assigned once; null for any other request.
+    /// </summary>
+    private static string? PlatformDeleteRequest(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value;
+            while (value is IConversionOperation conversion)
+            {
+                value = conversion.Operand;
+            }
+
+            if (value is ILocalReferenceOperation local)
+            {
+                value = ConstantText.SingleAssignedValue(local);
+            }
+
+            if (value is not IObjectCreationOperation { Type.Name: "HttpRequestMessage" } request)
+            {
+                continue;
+            }
+
+            var isDelete = false;
+            var texts = new List<string>();
+            foreach (var ctorArgument in request.Arguments)
+            {
+                isDelete |= IsDeleteMethod(ctorArgument.Value);
+                if (ctorArgument.Value.Type?.Name is "String" or "Uri")
+                {
+                    texts.AddRange(ConstantText.Collect(ctorArgument.Value));
+                }
+            }
+
+            if (request.Initializer is not null)
+            {
+                foreach (var member in request.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+                {
+                    if (member.Target is IPropertyReferenceOperation { Property.Name: "Method" })
+                    {
+                        isDelete |= IsDeleteMethod(member.Value);
+                    }
+                    else if (member.Target is IPropertyReferenceOperation { Property.Name: "RequestUri" })
+                    {
+                        texts.AddRange(ConstantText.Collect(member.Value));
+                    }
+                }
+            }
+
+            if (isDelete)
+            {
+                foreach (var text in texts)
+                {
+                    var host = PlatformHosts.FirstOrDefault(h => text.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0);
+                    if (host is not null)
+                    {
+                        return host;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsDeleteMethod(IOperation operation) => operation switch
+    {
+        IPropertyReferenceOperation { Property: { Name: "Delete", ContainingType.Name: "HttpMethod" } } => true,
+        IObjectCreationOperation { Type.Name: "HttpMethod", Arguments.Length: 1 } creation =>
+            creation.Arguments[0].Value.ConstantValue.Value is string verb && verb.Equals("DELETE", StringComparison.OrdinalIgnoreCase),
+        IConversionOperation conversion => IsDeleteMethod(conversion.Operand),
+        _ => false,
+    };
 
     private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
     {

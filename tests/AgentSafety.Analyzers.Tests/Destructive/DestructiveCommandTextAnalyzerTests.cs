@@ -104,6 +104,28 @@ public class DestructiveCommandTextAnalyzerTests
         Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("REST DELETE", "api.digitalocean.com", "HttpClient.DeleteAsync"));
 
     [Fact]
+    public Task Reports_a_delete_request_message_sent_to_a_platform_api_in_place_or_through_a_local() => Verify.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Threading.Tasks;
+        class C
+        {
+            async Task M(HttpClient http, string app, string machine)
+            {
+                await {|#0:http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"https://api.machines.dev/v1/apps/{app}/machines/{machine}"))|};
+
+                var request = new HttpRequestMessage { Method = new HttpMethod("DELETE"), RequestUri = new Uri("https://api.render.com/v1/services/srv-1") };
+                await {|#1:http.SendAsync(request)|};
+
+                await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, $"https://api.machines.dev/v1/apps/{app}/machines"));
+                await http.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"https://shop.example.com/api/carts/{machine}"));
+            }
+        }
+        """,
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("REST DELETE", "api.machines.dev", "HttpClient.SendAsync"),
+        Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("REST DELETE", "api.render.com", "HttpClient.SendAsync"));
+
+    [Fact]
     public Task A_guarded_mutation_is_quiet() => Verify.VerifyAnalyzerAsync("""
         using System.Net.Http;
         using System.Net.Http.Json;
