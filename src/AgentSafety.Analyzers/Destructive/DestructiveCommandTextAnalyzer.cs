@@ -80,6 +80,21 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (name is "Execute" or "ExecuteAsync" && types.IsRedis(containing))
+        {
+            // db.Execute("FLUSHALL") sends the raw command, past IServer.FlushAllDatabases that ASA201 knows.
+            if (invocation.Arguments.Length > 0
+                && invocation.Arguments[0].Value.ConstantValue.Value is string command
+                && command.Trim() is { } verb
+                && (verb.Equals("FLUSHALL", StringComparison.OrdinalIgnoreCase) || verb.Equals("FLUSHDB", StringComparison.OrdinalIgnoreCase)))
+            {
+                var upper = verb.ToUpperInvariant();
+                Report(context, invocation, new DestructiveText("Redis command", upper, "redis:" + upper), method);
+            }
+
+            return;
+        }
+
         if ((name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)) && types.IsSqlExtension(containing))
         {
             var sql = invocation.Arguments.Where(a => a.Parameter?.Name is "sql" or "command" || a.Parameter?.Type.SpecialType == SpecialType.System_String || a.Parameter?.Type.Name == "FormattableString");
@@ -320,6 +335,10 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
         public bool IsDbCommand(INamedTypeSymbol? type) =>
             type is not null && (Is(type, _dbCommand) || (_idbCommand is not null && (SymbolEqualityComparer.Default.Equals(type, _idbCommand) || type.AllInterfaces.Contains(_idbCommand, SymbolEqualityComparer.Default))));
+
+        public bool IsRedis(INamedTypeSymbol? type) =>
+            type is { TypeKind: TypeKind.Interface, Name: "IDatabase" or "IDatabaseAsync" or "IServer" }
+            && type.ContainingNamespace?.ToDisplayString() == "StackExchange.Redis";
 
         public bool IsProcess(INamedTypeSymbol? type) => type is not null && Is(type, _process);
 

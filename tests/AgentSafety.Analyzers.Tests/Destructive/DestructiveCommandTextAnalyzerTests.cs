@@ -104,6 +104,24 @@ public class DestructiveCommandTextAnalyzerTests
         Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("REST DELETE", "api.digitalocean.com", "HttpClient.DeleteAsync"));
 
     [Fact]
+    public Task Reports_a_raw_redis_flush_command_and_not_other_commands() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using StackExchange.Redis;
+        class C
+        {
+            async Task M(IDatabase db, IServer server)
+            {
+                {|#0:db.Execute("FLUSHALL")|};
+                await {|#1:server.ExecuteAsync("flushdb")|};
+                db.Execute("PING");
+                await db.ExecuteAsync("DEL", "one-key");
+            }
+        }
+        """,
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("Redis command", "FLUSHALL", "IDatabase.Execute"),
+        Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("Redis command", "FLUSHDB", "IServer.ExecuteAsync"));
+
+    [Fact]
     public Task Reports_a_delete_request_message_sent_to_a_platform_api_in_place_or_through_a_local() => Verify.VerifyAnalyzerAsync("""
         using System;
         using System.Net.Http;
