@@ -82,8 +82,14 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
         foreach (var argument in creation.Arguments)
         {
             if (argument.Parameter is null || Array.IndexOf(parameters, argument.Parameter.Name) < 0
-                || argument.Value.Syntax is LiteralExpressionSyntax
                 || (argument.Value.ConstantValue.Value as string ?? FollowedText(argument.Value)) is not { } value)
+            {
+                continue;
+            }
+
+            // A literal written in place is the literal action's, unless its own place names nothing secret:
+            // new NetworkCredential("svc", "...") binds the password to no name, and only the parameter tells.
+            if (argument.Value.Syntax is LiteralExpressionSyntax literal && SecretScanner.Scan(value, SecretSites.BindingName(literal)).Count > 0)
             {
                 continue;
             }

@@ -115,7 +115,8 @@ internal static class SecretScanner
         new(new[] { "hooks.slack.com/" }, "Slack", "webhook URL", "SLACK_WEBHOOK_URL", @"https://hooks\.slack\.com/(services|workflows|triggers)/[A-Za-z0-9/_\-]{20,}"),
         new(new[] { "npm_" }, "npm", "access token", "NPM_TOKEN", @"\bnpm_[A-Za-z0-9]{36}\b"),
         new(new[] { "oy2" }, "NuGet", "API key", "NUGET_API_KEY", @"\boy2[a-z0-9]{43}\b"),
-        new(new[] { "sk-" }, "OpenAI", "API key", "OPENAI_API_KEY", @"\bsk-(proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}|\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b"),
+        new(new[] { "sk-" }, "OpenAI", "API key", "OPENAI_API_KEY", @"\bsk-(proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}|\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b|\bsk-[A-Za-z0-9]{48}\b"),
+        new(new[] { "hf_" }, "Hugging Face", "access token", "HF_TOKEN", @"\bhf_[A-Za-z0-9]{34}\b"),
         new(new[] { "sk-ant-" }, "Anthropic", "API key", "ANTHROPIC_API_KEY", @"\bsk-ant-(api|admin)0\d-[A-Za-z0-9_\-]{80,}"),
         new(new[] { "_v1_" }, "DigitalOcean", "token", "DIGITALOCEAN_TOKEN", @"\bdo[por]_v1_[a-f0-9]{64}\b"),
         new(new[] { "fo1_", "fm1", "fm2" }, "Fly.io", "token", "FLY_API_TOKEN", @"\b(fo1_[\w\-]{43}|fm[12][ar]?_[A-Za-z0-9+/=]{60,})"),
@@ -422,6 +423,19 @@ internal static class SecretScanner
     /// <summary>Values whose only sign of being a secret is the name they are bound to.</summary>
     private static void ScanBound(string value, string name, List<SecretFinding> findings)
     {
+        // headers.Add("Authorization", "Bearer <token>"): the credential is what follows the scheme.
+        if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
+        {
+            var space = value.IndexOf(' ');
+            var credential = space > 0 ? value.Substring(space + 1).Trim() : value;
+            if (credential.Length >= 16 && credential.IndexOf(' ') < 0 && !IsPlaceholder(credential) && Entropy(credential) >= 3.0)
+            {
+                findings.Add(new SecretFinding("HTTP", "Authorization header credential", space + 1, credential.Length, "API_TOKEN"));
+            }
+
+            return;
+        }
+
         if (value.IndexOf(' ') >= 0 || value.IndexOf("://", StringComparison.Ordinal) >= 0 || IsPlaceholder(value))
         {
             return;
@@ -478,6 +492,14 @@ internal static class SecretScanner
                 findings.Add(new SecretFinding("password", "password", 0, value.Length, envName));
             }
 
+            return;
+        }
+
+        // Hex is a hash when the name says so (filtered above) and a token when the name says that: a random 32-hex-digit
+        // auth token often falls just under the entropy bar, which is tuned for mixed alphabets.
+        if (value.Length >= 32 && IsHex(value))
+        {
+            findings.Add(new SecretFinding("generic", "hex token", 0, value.Length, envName));
             return;
         }
 

@@ -85,6 +85,20 @@ public class SecretAnalyzerTests
         Hardcoded.Diagnostic("ASA101").WithLocation(1).WithArguments("password", "password", "Zx8…(15 chars)"));
 
     [Fact]
+    public Task Reports_a_literal_written_straight_into_a_credential_parameter() => Hardcoded.VerifyAnalyzerAsync("""
+        using System.Net;
+        using System.Net.Http.Headers;
+        class C
+        {
+            NetworkCredential A() => new NetworkCredential("svc", {|#0:"Vq3-Lp8-Zk2-Rt6"|});
+            AuthenticationHeaderValue B() => new AuthenticationHeaderValue("Bearer", {|#1:"Qm7Tz2Lx9Pv4Rn8Ks3Wd6Hy1Jb5Fc0Ge"|});
+            NetworkCredential C1(string password) => new NetworkCredential("svc", password);
+        }
+        """,
+        Hardcoded.Diagnostic("ASA101").WithLocation(0).WithArguments("password", "password", "Vq3…(15 chars)"),
+        Hardcoded.Diagnostic("ASA101").WithLocation(1).WithArguments("credential", "constant passed as AuthenticationHeaderValue parameter", "Qm7T…(32 chars)"));
+
+    [Fact]
     public Task Reports_a_password_in_a_connection_string_and_not_integrated_security() => Hardcoded.VerifyAnalyzerAsync("""
         class C
         {

@@ -61,6 +61,16 @@ public class SecretScannerTests
         yield return ("client secret", FakeToken.Make(string.Empty, 40, FakeToken.Alnum + "~._-"), "ClientSecret", "generic");
 
         // Decoys: must stay quiet.
+        yield return ("hugging face", FakeToken.Make("hf_", 34), null, "Hugging Face");
+        yield return ("openai legacy", FakeToken.Make("sk-", 48), "OpenAiKey", "OpenAI");
+        yield return ("hex auth token by name", FakeToken.Make(string.Empty, 32, FakeToken.Hex, seed: 3), "TwilioAuthToken", "generic");
+        yield return ("bearer header value", "Bearer " + FakeToken.Make(string.Empty, 40, seed: 4), "Authorization", "HTTP");
+        yield return ("bearer header template", "Bearer {0}", "Authorization", null);
+        yield return ("bearer header placeholder", "Bearer <YOUR_TOKEN>", "Authorization", null);
+        yield return ("etag", FakeToken.Make(string.Empty, 32, FakeToken.Hex, seed: 8), "ETag", null);
+        yield return ("md5 by name", FakeToken.Make(string.Empty, 32, FakeToken.Hex, seed: 9), "ExpectedMd5", null);
+        yield return ("token hash", FakeToken.Make(string.Empty, 64, FakeToken.Hex, seed: 10), "TokenHash", null);
+        yield return ("css class with sk- prefix", "sk-button-primary-large-rounded-outline-hover-state-x", "CssClass", null);
         yield return ("aws documentation example", "AKIAIOSFODNN7EXAMPLE", null, null);
         yield return ("aws documentation secret", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "AwsSecretAccessKey", null);
         yield return ("stripe publishable", FakeToken.Make("pk_live_", 24), null, null);
