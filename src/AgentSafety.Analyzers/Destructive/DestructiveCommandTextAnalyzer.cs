@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -104,6 +105,20 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
         if (name == "Start" && types.IsProcess(containing))
         {
+            // Process.Start(psi) where psi's arguments were added one by one (psi.ArgumentList.Add("destroy")): only the
+            // whole method body shows the command. A command the creation already shows was reported there.
+            if (invocation.Arguments.Length == 1 && invocation.Arguments[0].Value is ILocalReferenceOperation startInfo
+                && types.IsProcessStartInfo(startInfo.Type as INamedTypeSymbol))
+            {
+                var built = StartInfoCommand(startInfo);
+                if (built is not null && !CommandTextClassifier.TryClassifyCommand(built.Value.AtCreation, out _))
+                {
+                    CheckTexts(context, invocation, new List<string> { built.Value.Whole }, TextKind.Command, method);
+                }
+
+                return;
+            }
+
             var joined = string.Join(" ", invocation.Arguments.Select(a => Texts(new[] { a }).FirstOrDefault()).Where(t => t is not null));
             CheckTexts(context, invocation, joined.Length > 0 ? new List<string> { joined } : new List<string>(), TextKind.Command, method);
         }
@@ -183,6 +198,87 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         IConversionOperation conversion => IsDeleteMethod(conversion.Operand),
         _ => false,
     };
+
+    /// <summary>
+    /// The command a <c>ProcessStartInfo</c> local carries: what its creation says, and that plus every constant its
+    /// method body adds through <c>ArgumentList.Add</c> or assigns to <c>FileName</c>/<c>Arguments</c>.
+    /// </summary>
+    private static (string AtCreation, string Whole)? StartInfoCommand(ILocalReferenceOperation local)
+    {
+        if (ConstantText.SingleAssignedValue(local) is not IObjectCreationOperation creation || local.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        var parts = creation.Arguments.Select(a => ConstantText.Collect(a.Value).FirstOrDefault()).Where(t => t is not null).ToList();
+        if (creation.Initializer is not null)
+        {
+            foreach (var assignment in creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+            {
+                if (assignment.Target is IPropertyReferenceOperation { Property.Name: "FileName" or "Arguments" })
+                {
+                    parts.AddRange(ConstantText.Collect(assignment.Value));
+                }
+            }
+        }
+
+        var atCreation = string.Join(" ", parts);
+        var body = local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax()
+            .FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax
+                or LocalFunctionStatementSyntax
+                or AccessorDeclarationSyntax
+                or CompilationUnitSyntax);
+        if (body is null || body.SyntaxTree != model.SyntaxTree)
+        {
+            return (atCreation, atCreation);
+        }
+
+        var name = local.Local.Name;
+        foreach (var node in body.DescendantNodes())
+        {
+            // psi.ArgumentList.Add("destroy")
+            if (node is InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax
+                    {
+                        Name.Identifier.ValueText: "Add",
+                        Expression: MemberAccessExpressionSyntax
+                        {
+                            Name.Identifier.ValueText: "ArgumentList",
+                            Expression: IdentifierNameSyntax owner,
+                        },
+                    },
+                    ArgumentList.Arguments.Count: 1,
+                } add
+                && owner.Identifier.ValueText == name
+                && model.GetConstantValue(add.ArgumentList.Arguments[0].Expression).Value is string argument)
+            {
+                parts.Add(argument);
+            }
+
+            // psi.Arguments = "destroy -auto-approve"; psi.FileName = "terraform";
+            else if (node is AssignmentExpressionSyntax
+                {
+                    Left: MemberAccessExpressionSyntax
+                    {
+                        Name.Identifier.ValueText: "Arguments" or "FileName",
+                        Expression: IdentifierNameSyntax target,
+                    },
+                } assignment
+                && target.Identifier.ValueText == name
+                && model.GetConstantValue(assignment.Right).Value is string assigned)
+            {
+                parts.Add(assigned);
+            }
+
+            if (parts.Count > 64)
+            {
+                break;
+            }
+        }
+
+        return (atCreation, string.Join(" ", parts));
+    }
 
     private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
     {

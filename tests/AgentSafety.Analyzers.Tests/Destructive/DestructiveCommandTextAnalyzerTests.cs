@@ -104,6 +104,36 @@ public class DestructiveCommandTextAnalyzerTests
         Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("REST DELETE", "api.digitalocean.com", "HttpClient.DeleteAsync"));
 
     [Fact]
+    public Task Reports_a_start_info_whose_arguments_are_added_one_by_one_at_the_start() => Verify.VerifyAnalyzerAsync("""
+        using System.Diagnostics;
+        class C
+        {
+            void Destroy()
+            {
+                var psi = new ProcessStartInfo("terraform");
+                psi.ArgumentList.Add("destroy");
+                psi.ArgumentList.Add("-auto-approve");
+                {|#0:Process.Start(psi)|};
+            }
+
+            void Plan()
+            {
+                var psi = new ProcessStartInfo("terraform");
+                psi.ArgumentList.Add("plan");
+                Process.Start(psi);
+            }
+
+            void AlreadyReportedAtCreation()
+            {
+                var psi = {|#1:new ProcessStartInfo("kubectl", "delete namespace staging")|};
+                Process.Start(psi);
+            }
+        }
+        """,
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("command", "terraform destroy", "Process.Start"),
+        Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("command", "kubectl delete", "new ProcessStartInfo"));
+
+    [Fact]
     public Task Reports_a_raw_redis_flush_command_and_not_other_commands() => Verify.VerifyAnalyzerAsync("""
         using System.Threading.Tasks;
         using StackExchange.Redis;
