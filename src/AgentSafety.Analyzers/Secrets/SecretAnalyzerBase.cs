@@ -114,9 +114,12 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
                 }
 
                 // Already reported as a secret where it is declared; here only the scope of where it is sent is news.
-                var reported = atDeclaration
-                    ? new SecretFinding(finding.Provider, finding.Kind, finding.Start, finding.Length, finding.EnvironmentVariable, finding.OverScope, finding.Narrower, isSecret: false)
-                    : finding;
+                // "secret_password" only told the scanner the value is a secret; the fix's variable is named after what
+                // holds the value, or after the parameter it is passed to (NETWORK_CREDENTIAL_PASSWORD).
+                var environmentVariable = finding.EnvironmentVariable.StartsWith("SECRET_", StringComparison.Ordinal)
+                    ? SecretScanner.ToEnvironmentName(declaredName ?? type.Name + "_" + argument.Parameter.Name)
+                    : finding.EnvironmentVariable;
+                var reported = new SecretFinding(finding.Provider, finding.Kind, finding.Start, finding.Length, environmentVariable, finding.OverScope, finding.Narrower, isSecret: finding.IsSecret && !atDeclaration);
                 var diagnostic = Report(reported, argument.Syntax.GetLocation(), value);
                 if (diagnostic is not null)
                 {

@@ -430,7 +430,8 @@ internal static class SecretScanner
             var credential = space > 0 ? value.Substring(space + 1).Trim() : value;
             if (credential.Length >= 16 && credential.IndexOf(' ') < 0 && !IsPlaceholder(credential) && Entropy(credential) >= 3.0)
             {
-                findings.Add(new SecretFinding("HTTP", "Authorization header credential", space + 1, credential.Length, "API_TOKEN"));
+                // The fix reads the whole header value, scheme included, so the variable is named for the header, not the token.
+                findings.Add(new SecretFinding("HTTP", "Authorization header credential", space + 1, credential.Length, "API_AUTHORIZATION_HEADER"));
             }
 
             return;

@@ -85,4 +85,40 @@ public class ReadSecretFromEnvironmentCodeFixTests
             """;
         await new Fix.Test { TestCode = source, FixedCode = source }.RunAsync();
     }
+
+    [Fact]
+    public Task Moves_a_whole_authorization_header_value_scheme_included() => Fix.VerifyCodeFixAsync($$"""
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http) => http.DefaultRequestHeaders.Add("Authorization", [|"Bearer {{FakeToken.Make(string.Empty, 40, seed: 4)}}"|]);
+        }
+        """, """
+        using System;
+        using System.Net.Http;
+
+        class C
+        {
+            void M(HttpClient http) => http.DefaultRequestHeaders.Add("Authorization", Environment.GetEnvironmentVariable("API_AUTHORIZATION_HEADER") ?? throw new InvalidOperationException("API_AUTHORIZATION_HEADER is not set"));
+        }
+        """);
+
+    [Fact]
+    public Task Moves_a_literal_written_straight_into_a_credential_parameter() => Fix.VerifyCodeFixAsync("""
+        using System.Net;
+
+        class C
+        {
+            NetworkCredential M() => new NetworkCredential("svc", [|"Vq3-Lp8-Zk2-Rt6"|]);
+        }
+        """, """
+        using System;
+        using System.Net;
+
+        class C
+        {
+            NetworkCredential M() => new NetworkCredential("svc", Environment.GetEnvironmentVariable("NETWORK_CREDENTIAL_PASSWORD") ?? throw new InvalidOperationException("NETWORK_CREDENTIAL_PASSWORD is not set"));
+        }
+        """);
 }
