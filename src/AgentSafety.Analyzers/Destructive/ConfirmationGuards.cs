@@ -13,6 +13,12 @@ internal static class ConfirmationGuards
 {
     public static bool IsGuarded(IOperation operation, ISymbol? containingSymbol)
     {
+        // Destructive.RunAsync(action, resource, s3.DeleteBucketAsync): the method group itself is what the guard runs.
+        if (operation is IMethodReferenceOperation && IsArgumentOfGuard(operation))
+        {
+            return true;
+        }
+
         IOperation? root = null;
         for (var current = operation; current is not null; current = current.Parent)
         {

@@ -34,6 +34,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
 
             var analyzer = new CompilationAnalyzer(start.Compilation, catalogue);
             start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterOperationAction(analyzer.AnalyzeMethodReference, OperationKind.MethodReference);
         });
     }
 
@@ -113,6 +114,35 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UnguardedDestructiveCall,
                 invocation.Syntax.GetLocation(),
+                properties,
+                original.ContainingType?.Name + "." + original.Name,
+                description));
+        }
+
+        /// <summary>
+        /// A destructive method handed over as a method group (<c>names.Select(s3.DeleteBucketAsync)</c>) runs wherever the
+        /// delegate is invoked, which no guard wraps unless the group is passed to the guard itself.
+        /// </summary>
+        public void AnalyzeMethodReference(OperationAnalysisContext context)
+        {
+            var reference = (IMethodReferenceOperation)context.Operation;
+            var method = reference.Method;
+            if (_candidateNames is not null && !_candidateNames.Contains(method.Name))
+            {
+                return;
+            }
+
+            var original = (method.ReducedFrom ?? method).OriginalDefinition;
+            var description = _verdicts.GetOrAdd(original, Classify);
+            if (description.Length == 0 || ConfirmationGuards.IsGuarded(reference, context.ContainingSymbol))
+            {
+                return;
+            }
+
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(ActionProperty, ActionName(original));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UnguardedDestructiveCall,
+                reference.Syntax.GetLocation(),
                 properties,
                 original.ContainingType?.Name + "." + original.Name,
                 description));
