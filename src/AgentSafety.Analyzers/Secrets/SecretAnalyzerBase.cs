@@ -81,9 +81,22 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
 
         foreach (var argument in creation.Arguments)
         {
-            if (argument.Parameter is null || Array.IndexOf(parameters, argument.Parameter.Name) < 0
-                || (argument.Value.ConstantValue.Value as string ?? FollowedText(argument.Value)) is not { } value)
+            if (argument.Parameter is null || Array.IndexOf(parameters, argument.Parameter.Name) < 0)
             {
+                continue;
+            }
+
+            if ((argument.Value.ConstantValue.Value as string ?? FollowedText(argument.Value)) is not { } value)
+            {
+                // Scope shows where the token goes, not where it comes from: a Bearer token read at run time and sent to
+                // Railway's GraphQL API is an account or team token, where a project token would do.
+                if (type.Name == "AuthenticationHeaderValue" && argument.Parameter.Name == "parameter" && IsBearer(creation)
+                    && railwayTrees.GetOrAdd(creation.Syntax.SyntaxTree, t => t.GetText(context.CancellationToken).ToString().IndexOf("backboard.railway.", StringComparison.OrdinalIgnoreCase) >= 0)
+                    && Report(SecretScanner.RailwayAccountTokenInUse(), argument.Syntax.GetLocation(), string.Empty) is { } inUse)
+                {
+                    context.ReportDiagnostic(inUse);
+                }
+
                 continue;
             }
 

@@ -270,6 +270,13 @@ internal static class SecretScanner
                 }
             }
 
+            // Environment.GetEnvironmentVariable("RAILWAY_API_TOKEN"): Railway's name for account and team tokens, where
+            // RAILWAY_TOKEN is a project token. The name is not a secret; the scope it asks for is too wide.
+            if (value == "RAILWAY_API_TOKEN")
+            {
+                findings.Add(new SecretFinding("Railway", "API token variable", 0, value.Length, "RAILWAY_TOKEN", RailwayAccountScope, RailwayNarrower, isSecret: false));
+            }
+
             ScanJwt(value, findings);
             ScanConnectionString(value, findings);
         }
@@ -449,8 +456,8 @@ internal static class SecretScanner
         {
             var account = !(lower.Contains("project") || lower == "railway_token");
             findings.Add(new SecretFinding("Railway", account ? "API token" : "project token", 0, value.Length, account ? "RAILWAY_API_TOKEN" : "RAILWAY_TOKEN",
-                account ? "a Railway account or team token reaches every project and environment of the account" : null,
-                account ? "a project token sent as Project-Access-Token, scoped to one environment of one project" : null));
+                account ? RailwayAccountScope : null,
+                account ? RailwayNarrower : null));
             return;
         }
 
@@ -509,6 +516,13 @@ internal static class SecretScanner
             findings.Add(new SecretFinding("generic", "high-entropy secret", 0, value.Length, envName));
         }
     }
+
+    private const string RailwayAccountScope = "a Railway account or team token reaches every project and environment of the account";
+    private const string RailwayNarrower = "a project token sent as Project-Access-Token, scoped to one environment of one project";
+
+    /// <summary>An account or team Railway token in use, whatever its value: an over-scope signal, never itself a secret.</summary>
+    public static SecretFinding RailwayAccountTokenInUse() =>
+        new("Railway", "API token in use", 0, 0, "RAILWAY_TOKEN", RailwayAccountScope, RailwayNarrower, isSecret: false);
 
     public static string Redact(string value)
     {

@@ -99,6 +99,46 @@ public class SecretAnalyzerTests
         Hardcoded.Diagnostic("ASA101").WithLocation(1).WithArguments("credential", "constant passed as AuthenticationHeaderValue parameter", "Qm7T…(32 chars)"));
 
     [Fact]
+    public Task Reports_an_account_railway_token_read_at_run_time_and_sent_as_bearer_to_railway() => OverScoped.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        class C
+        {
+            void M(HttpClient http)
+            {
+                var token = Environment.GetEnvironmentVariable({|#0:"RAILWAY_API_TOKEN"|});
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", {|#1:token|});
+                http.PostAsync("https://backboard.railway.app/graphql/v2", new StringContent("{}"));
+            }
+
+            void ProjectToken(HttpClient http) => http.DefaultRequestHeaders.Add("Project-Access-Token", Environment.GetEnvironmentVariable("RAILWAY_TOKEN"));
+        }
+        """,
+        OverScoped.Diagnostic("ASA102").WithLocation(0).WithArguments(
+            "a Railway account or team token reaches every project and environment of the account",
+            "a project token sent as Project-Access-Token, scoped to one environment of one project"),
+        OverScoped.Diagnostic("ASA102").WithLocation(1).WithArguments(
+            "a Railway account or team token reaches every project and environment of the account",
+            "a project token sent as Project-Access-Token, scoped to one environment of one project"));
+
+    [Fact]
+    public Task A_bearer_token_read_at_run_time_for_another_api_and_the_variable_name_are_not_secrets() => Hardcoded.VerifyAnalyzerAsync("""
+        using System;
+        using System.Net.Http;
+        using System.Net.Http.Headers;
+        class C
+        {
+            void M(HttpClient http)
+            {
+                var token = Environment.GetEnvironmentVariable("RAILWAY_API_TOKEN");
+                http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                http.PostAsync("https://backboard.railway.app/graphql/v2", new StringContent("{}"));
+            }
+        }
+        """);
+
+    [Fact]
     public Task Reports_a_password_in_a_connection_string_and_not_integrated_security() => Hardcoded.VerifyAnalyzerAsync("""
         class C
         {
