@@ -239,6 +239,10 @@ public sealed class DestructiveTests : IDisposable
     public async Task Concurrent_reconfiguration_never_shows_a_half_built_configuration()
     {
         var failures = 0;
+
+        // Start from a known configuration: the reader may run before the writer's first write, and what an earlier
+        // test left (or the defaults, after a Reset) is not one of the two this test alternates between.
+        Destructive.Configure(new DestructiveGuardOptions { Providers = new IConfirmationProvider[] { new DenyAllConfirmationProvider() }, Environment = () => "Staging" });
         var stop = DateTime.UtcNow.AddMilliseconds(300);
         var writer = Task.Run(() =>
         {
