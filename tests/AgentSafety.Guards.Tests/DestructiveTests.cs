@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -159,9 +160,18 @@ public sealed class DestructiveTests : IDisposable
     [Fact]
     public async Task Cancelling_during_the_delay_stops_the_operation()
     {
-        var audit = Setup.Configure(new IConfirmationProvider[] { Setup.Signed(Approver, Token()) }, delay: TimeSpan.FromMinutes(5));
+        // Cancelled by the approval itself, not by a timer: on a loaded machine a timer can fire before approval.
+        using var cts = new CancellationTokenSource();
+        var audit = new CancelOnApprovalSink(cts);
+        Destructive.Configure(new DestructiveGuardOptions
+        {
+            Providers = new IConfirmationProvider[] { Setup.Signed(Approver, Token()) },
+            Environment = () => "Staging",
+            Delay = TimeSpan.FromMinutes(5),
+            AuditSink = audit,
+            Clock = () => Setup.Now,
+        });
         var counter = new Counter();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             Destructive.RunAsync("railway:volumeDelete", "vol-123", ct => { counter.Increment(); return Task.CompletedTask; }, cts.Token));
@@ -302,6 +312,28 @@ public sealed class DestructiveTests : IDisposable
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    private sealed class CancelOnApprovalSink : IAuditSink
+    {
+        private readonly CancellationTokenSource _cancel;
+
+        public CancelOnApprovalSink(CancellationTokenSource cancel) => _cancel = cancel;
+
+        public List<AuditRecord> Records { get; } = new();
+
+        public void Write(AuditRecord record)
+        {
+            lock (Records)
+            {
+                Records.Add(record);
+            }
+
+            if (record.Event == AuditEvent.Approved)
+            {
+                _cancel.Cancel();
+            }
         }
     }
 }
