@@ -180,12 +180,23 @@ internal static class SecretScanner
     private static readonly Regex RootManage = new(@"SharedAccessKeyName=RootManageSharedAccessKey", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex IamStar = new(@"""Action""\s*:\s*(""\*""|\[\s*""\*""\s*\])[\s\S]{0,200}?""Resource""\s*:\s*(""\*""|\[\s*""\*""\s*\])|""Resource""\s*:\s*(""\*""|\[\s*""\*""\s*\])[\s\S]{0,200}?""Action""\s*:\s*(""\*""|\[\s*""\*""\s*\])", RegexOptions.CultureInvariant, Timeout);
 
+    /// <summary>
+    /// Keys their vendors publish in documentation and tooling, so that they appear in countless samples and tests and
+    /// grant nothing: the only token-shaped literals in the shipped code, kept here on purpose so they stay quiet.
+    /// </summary>
     private static readonly HashSet<string> VendorExamples = new(StringComparer.Ordinal)
     {
+        // AWS documentation's example access key ID and secret access key.
         "AKIAIOSFODNN7EXAMPLE",
         "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+
+        // Stripe documentation's example test-mode secret key.
         "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+
+        // The fixed account key of the Azure Storage emulator (Azurite, devstoreaccount1).
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+
+        // The fixed account key of the Azure Cosmos DB emulator.
         "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
     };
 
