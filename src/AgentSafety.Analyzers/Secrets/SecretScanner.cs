@@ -55,9 +55,21 @@ internal static class SecretScanner
 
     private sealed class Rule
     {
-        public Rule(string[] anchors, string provider, string kind, string envName, string pattern, string? overScope = null, string? narrower = null, RegexOptions options = RegexOptions.None)
+        public Rule(
+            string[] anchors,
+            string provider,
+            string kind,
+            string envName,
+            string pattern,
+            string? overScope = null,
+            string? narrower = null,
+            RegexOptions options = RegexOptions.None,
+            string? onlyWith = null,
+            string? notWith = null)
         {
             Anchors = anchors;
+            OnlyWith = onlyWith;
+            NotWith = notWith;
             AnchorComparison = (options & RegexOptions.IgnoreCase) != 0 ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
             Provider = provider;
             Kind = kind;
@@ -80,8 +92,22 @@ internal static class SecretScanner
 
         public StringComparison AnchorComparison { get; }
 
+        /// <summary>
+        /// Text the whole value must hold (or must not hold) for the rule to apply: two providers can share one token
+        /// shape, and only the rest of the string tells them apart.
+        /// </summary>
+        public string? OnlyWith { get; }
+
+        public string? NotWith { get; }
+
         public bool MayMatch(string value)
         {
+            if ((OnlyWith is not null && value.IndexOf(OnlyWith, StringComparison.OrdinalIgnoreCase) < 0)
+                || (NotWith is not null && value.IndexOf(NotWith, StringComparison.OrdinalIgnoreCase) >= 0))
+            {
+                return false;
+            }
+
             foreach (var anchor in Anchors)
             {
                 if (value.IndexOf(anchor, AnchorComparison) >= 0)
@@ -105,7 +131,10 @@ internal static class SecretScanner
         new(new[] { "gho_", "ghu_", "ghs_", "ghr_" }, "GitHub", "OAuth/app token", "GITHUB_TOKEN", @"\bgh[ousr]_[A-Za-z0-9]{36,251}\b"),
         new(new[] { "glpat-", "gldt-", "glrt-", "glcbt-", "glagent-", "gloas-", "glsoat-", "glptt-", "glft-", "glimt-" }, "GitLab", "token", "GITLAB_TOKEN", @"\bgl(pat|dt|rt|cbt|agent|oas|soat|ptt|ft|imt)-[A-Za-z0-9_\-]{20,300}"),
         new(new[] { "AKIA", "ASIA", "ABIA", "ACCA", "A3T" }, "AWS", "access key ID", "AWS_ACCESS_KEY_ID", @"\b(AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\b"),
-        new(new[] { "AccountKey=" }, "Azure Storage", "account key", "AZURE_STORAGE_CONNECTION_STRING", @"AccountKey=[A-Za-z0-9+/]{86}==", "a storage account key grants full control of every container, queue, table and file share of the account", "a user-delegation SAS or a service SAS with only the permissions needed and a short expiry, or Entra ID (DefaultAzureCredential)", RegexOptions.IgnoreCase),
+        // A Cosmos DB connection string carries its key as AccountKey= too, in the same shape as a storage key; the
+        // AccountEndpoint= that only Cosmos DB strings have tells the two apart.
+        new(new[] { "AccountKey=" }, "Azure Storage", "account key", "AZURE_STORAGE_CONNECTION_STRING", @"AccountKey=[A-Za-z0-9+/]{86}==", "a storage account key grants full control of every container, queue, table and file share of the account", "a user-delegation SAS or a service SAS with only the permissions needed and a short expiry, or Entra ID (DefaultAzureCredential)", RegexOptions.IgnoreCase, notWith: "AccountEndpoint="),
+        new(new[] { "AccountKey=" }, "Azure Cosmos DB", "account key", "COSMOS_CONNECTION_STRING", @"AccountKey=[A-Za-z0-9+/]{86}==", "a Cosmos DB account key (primary or secondary) grants read, write and delete on every database and container of the account", "Entra ID with a data-plane role on the one database (DefaultAzureCredential), or resource tokens scoped to one container", RegexOptions.IgnoreCase, onlyWith: "AccountEndpoint="),
         new(new[] { "SharedAccessKey=" }, "Azure", "shared access key", "AZURE_SERVICEBUS_CONNECTION_STRING", @"SharedAccessKey=[A-Za-z0-9+/]{42,44}=?", null, null, RegexOptions.IgnoreCase),
         new(new[] { "sig=" }, "Azure", "SAS token", "AZURE_STORAGE_SAS", @"[?&]sig=[A-Za-z0-9%+/=]{30,}", null, null, RegexOptions.IgnoreCase),
         new(new[] { "AIza" }, "GCP", "API key", "GOOGLE_API_KEY", @"\bAIza[0-9A-Za-z_\-]{35}\b"),
@@ -133,16 +162,6 @@ internal static class SecretScanner
         new(new[] { "cfk_", "cfut_", "cfat_" }, "Cloudflare", "API token", "CLOUDFLARE_API_TOKEN", @"\b(cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}\b"),
         new(new[] { "PRIVATE KEY" }, "private key", "PEM private key", "PRIVATE_KEY", @"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
     };
-
-    /// <summary>
-    /// A Cosmos DB connection string carries its key as <c>AccountKey=</c> too, in the same shape as a storage key; the
-    /// <c>AccountEndpoint=</c> that only Cosmos DB strings have tells the two apart.
-    /// </summary>
-    private static readonly Rule CosmosAccountKey = new(
-        new[] { "AccountKey=" }, "Azure Cosmos DB", "account key", "COSMOS_CONNECTION_STRING", @"AccountKey=[A-Za-z0-9+/]{86}==",
-        "a Cosmos DB account key (primary or secondary) grants read, write and delete on every database and container of the account",
-        "Entra ID with a data-plane role on the one database (DefaultAzureCredential), or resource tokens scoped to one container",
-        RegexOptions.IgnoreCase);
 
     /// <summary>For each pair of ASCII characters, the provider rules one of whose anchors starts with that pair.</summary>
     private static readonly ulong[] RulesByFirstPair = BuildRulesByFirstPair();
@@ -264,11 +283,6 @@ internal static class SecretScanner
 
                 candidates &= ~bit;
                 var rule = ProviderRules[i];
-                if (rule.Provider == "Azure Storage" && value.IndexOf("AccountEndpoint=", StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    rule = CosmosAccountKey;
-                }
-
                 if (!rule.MayMatch(value))
                 {
                     continue;
