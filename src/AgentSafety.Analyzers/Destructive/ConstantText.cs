@@ -171,6 +171,10 @@ internal static class ConstantText
     private static void CollectLocal(ILocalReferenceOperation local, List<string> texts, int depth) =>
         Collect(SingleAssignedValue(local), texts, depth + 1);
 
+    /// <summary>The method, accessor, local function, lambda or top-level code whose body a local is declared in.</summary>
+    public static SyntaxNode? EnclosingBody(SyntaxNode? declaration) =>
+        declaration?.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+
     /// <summary>The value a local is initialised with, when nothing in its body assigns it again; otherwise null.</summary>
     public static IOperation? SingleAssignedValue(ILocalReferenceOperation local)
     {
@@ -187,7 +191,7 @@ internal static class ConstantText
             return null;
         }
 
-        var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
+        var body = EnclosingBody(declarator);
         if (body is not null && body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left is IdentifierNameSyntax id && id.Identifier.ValueText == symbol.Name))
         {
             return null;

@@ -70,7 +70,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         {
             foreach (var text in Texts(invocation.Arguments))
             {
-                var host = PlatformHosts.FirstOrDefault(h => text.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0);
+                var host = PlatformHostIn(text);
                 if (host is not null)
                 {
                     Report(context, invocation, new DestructiveText("REST DELETE", host, "rest:DELETE:" + host), method);
@@ -178,7 +178,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var text in texts)
                 {
-                    var host = PlatformHosts.FirstOrDefault(h => text.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0);
+                    var host = PlatformHostIn(text);
                     if (host is not null)
                     {
                         return host;
@@ -210,24 +210,9 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        var parts = creation.Arguments.Select(a => ConstantText.Collect(a.Value).FirstOrDefault()).Where(t => t is not null).ToList();
-        if (creation.Initializer is not null)
-        {
-            foreach (var assignment in creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
-            {
-                if (assignment.Target is IPropertyReferenceOperation { Property.Name: "FileName" or "Arguments" })
-                {
-                    parts.AddRange(ConstantText.Collect(assignment.Value));
-                }
-            }
-        }
-
+        var parts = StartInfoParts(creation);
         var atCreation = string.Join(" ", parts);
-        var body = local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax()
-            .FirstAncestorOrSelf<SyntaxNode>(n => n is BaseMethodDeclarationSyntax
-                or LocalFunctionStatementSyntax
-                or AccessorDeclarationSyntax
-                or CompilationUnitSyntax);
+        var body = ConstantText.EnclosingBody(local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax());
         if (body is null || body.SyntaxTree != model.SyntaxTree)
         {
             return (atCreation, atCreation);
@@ -280,6 +265,27 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         return (atCreation, string.Join(" ", parts));
     }
 
+    /// <summary>The constant text a <c>ProcessStartInfo</c> creation carries: its arguments, then <c>FileName</c>/<c>Arguments</c> initializers.</summary>
+    private static List<string> StartInfoParts(IObjectCreationOperation creation)
+    {
+        var parts = creation.Arguments.Select(a => ConstantText.Collect(a.Value).FirstOrDefault()).Where(t => t is not null).ToList();
+        if (creation.Initializer is not null)
+        {
+            foreach (var assignment in creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+            {
+                if (assignment.Target is IPropertyReferenceOperation { Property.Name: "FileName" or "Arguments" })
+                {
+                    parts.AddRange(ConstantText.Collect(assignment.Value));
+                }
+            }
+        }
+
+        return parts;
+    }
+
+    private static string? PlatformHostIn(string text) =>
+        PlatformHosts.FirstOrDefault(h => text.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0);
+
     private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
@@ -314,18 +320,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
         if (types.IsProcessStartInfo(type))
         {
-            var parts = creation.Arguments.Select(a => ConstantText.Collect(a.Value).FirstOrDefault()).Where(t => t is not null).ToList();
-            if (creation.Initializer is not null)
-            {
-                foreach (var assignment in creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
-                {
-                    if (assignment.Target is IPropertyReferenceOperation { Property.Name: "FileName" or "Arguments" })
-                    {
-                        parts.AddRange(ConstantText.Collect(assignment.Value));
-                    }
-                }
-            }
-
+            var parts = StartInfoParts(creation);
             CheckTexts(context, creation, parts.Count > 0 ? new List<string> { string.Join(" ", parts) } : new List<string>(), TextKind.Command, creation.Constructor);
         }
     }

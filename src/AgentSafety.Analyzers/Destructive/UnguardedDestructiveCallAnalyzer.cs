@@ -105,18 +105,10 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
                 description = _wholeCollectionDeletes.Classify(invocation) ?? string.Empty;
             }
 
-            if (description.Length == 0 || ConfirmationGuards.IsGuarded(invocation, context.ContainingSymbol))
+            if (description.Length > 0 && !ConfirmationGuards.IsGuarded(invocation, context.ContainingSymbol))
             {
-                return;
+                Report(context, invocation, original, description);
             }
-
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(ActionProperty, ActionName(original));
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.UnguardedDestructiveCall,
-                invocation.Syntax.GetLocation(),
-                properties,
-                original.ContainingType?.Name + "." + original.Name,
-                description));
         }
 
         /// <summary>
@@ -134,17 +126,20 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
 
             var original = (method.ReducedFrom ?? method).OriginalDefinition;
             var description = _verdicts.GetOrAdd(original, Classify);
-            if (description.Length == 0 || ConfirmationGuards.IsGuarded(reference, context.ContainingSymbol))
+            if (description.Length > 0 && !ConfirmationGuards.IsGuarded(reference, context.ContainingSymbol))
             {
-                return;
+                Report(context, reference, original, description);
             }
+        }
 
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(ActionProperty, ActionName(original));
+        private static void Report(OperationAnalysisContext context, IOperation site, IMethodSymbol method, string description)
+        {
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(ActionProperty, ActionName(method));
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UnguardedDestructiveCall,
-                reference.Syntax.GetLocation(),
+                site.Syntax.GetLocation(),
                 properties,
-                original.ContainingType?.Name + "." + original.Name,
+                method.ContainingType?.Name + "." + method.Name,
                 description));
         }
 

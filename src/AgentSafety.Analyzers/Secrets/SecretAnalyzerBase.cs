@@ -91,7 +91,7 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
                 // Scope shows where the token goes, not where it comes from: a Bearer token read at run time and sent to
                 // Railway's GraphQL API is an account or team token, where a project token would do.
                 if (type.Name == "AuthenticationHeaderValue" && argument.Parameter.Name == "parameter" && IsBearer(creation)
-                    && railwayTrees.GetOrAdd(creation.Syntax.SyntaxTree, t => t.GetText(context.CancellationToken).ToString().IndexOf("backboard.railway.", StringComparison.OrdinalIgnoreCase) >= 0)
+                    && MentionsRailway(creation.Syntax.SyntaxTree, railwayTrees, context.CancellationToken)
                     && Report(SecretScanner.RailwayAccountTokenInUse(), argument.Syntax.GetLocation(), string.Empty) is { } inUse)
                 {
                     context.ReportDiagnostic(inUse);
@@ -109,7 +109,7 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
 
             var declaredName = (argument.Value as IFieldReferenceOperation)?.Field.Name ?? (argument.Value as ILocalReferenceOperation)?.Local.Name;
             var bearerToRailway = type.Name == "AuthenticationHeaderValue" && IsBearer(creation)
-                && railwayTrees.GetOrAdd(creation.Syntax.SyntaxTree, t => t.GetText(context.CancellationToken).ToString().IndexOf("backboard.railway.", StringComparison.OrdinalIgnoreCase) >= 0);
+                && MentionsRailway(creation.Syntax.SyntaxTree, railwayTrees, context.CancellationToken);
 
             // Bound to its own secret-looking name, the constant was reported at its declaration already.
             var atDeclaration = declaredName is not null && SecretScanner.Scan(value, declaredName).Count > 0;
@@ -157,6 +157,10 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
         var texts = Destructive.ConstantText.Collect(value);
         return texts.Count == 1 && texts[0].IndexOf("{…}", StringComparison.Ordinal) < 0 ? texts[0] : null;
     }
+
+    /// <summary>Whether the file sends anything to Railway's GraphQL API; read once per file and compilation.</summary>
+    private static bool MentionsRailway(SyntaxTree tree, ConcurrentDictionary<SyntaxTree, bool> cache, System.Threading.CancellationToken cancellationToken) =>
+        cache.GetOrAdd(tree, t => t.GetText(cancellationToken).ToString().IndexOf("backboard.railway.", StringComparison.OrdinalIgnoreCase) >= 0);
 
     private static bool IsBearer(IObjectCreationOperation creation) =>
         creation.Arguments.Length > 0 && creation.Arguments[0].Value.ConstantValue.Value is string scheme && scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase);
