@@ -20,9 +20,8 @@ internal sealed class DestructiveApiSet
 
     private DestructiveApiSet(DestructiveApiSet? removals) => _removals = removals;
 
-    /// <summary>User catalogue lines that resolve to nothing, by file path, for ASA203.</summary>
-    public ImmutableDictionary<string, ImmutableArray<(TextSpan Span, LinePositionSpan LineSpan, string Id, string Reason)>> Unresolved { get; private set; }
-        = ImmutableDictionary<string, ImmutableArray<(TextSpan, LinePositionSpan, string, string)>>.Empty;
+    /// <summary>The ASA203 diagnostics for user catalogue lines that resolve to nothing, by file path.</summary>
+    public ImmutableDictionary<string, ImmutableArray<Diagnostic>> Unresolved { get; private set; } = ImmutableDictionary<string, ImmutableArray<Diagnostic>>.Empty;
 
     /// <summary>Every method name an M: line names; T: and N: lines name none (see <see cref="HasTypeOrNamespaceEntries"/>).</summary>
     public IEnumerable<string> MethodNames
@@ -57,15 +56,15 @@ internal sealed class DestructiveApiSet
             }
         }
 
-        var problems = new Dictionary<string, ImmutableArray<(TextSpan, LinePositionSpan, string, string)>.Builder>();
+        var problems = new Dictionary<string, ImmutableArray<Diagnostic>.Builder>();
         void Report(string path, SourceText text, TextSpan span, string id, string reason)
         {
             if (!problems.TryGetValue(path, out var list))
             {
-                problems[path] = list = ImmutableArray.CreateBuilder<(TextSpan, LinePositionSpan, string, string)>();
+                problems[path] = list = ImmutableArray.CreateBuilder<Diagnostic>();
             }
 
-            list.Add((span, text.Lines.GetLinePositionSpan(span), id, reason));
+            list.Add(Diagnostic.Create(Descriptors.UnresolvedDestructiveApiEntry, Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), id, reason));
         }
 
         // Removals first, wherever they sit in the files, so that a '!' line wins over the built-in line it names.
@@ -105,7 +104,7 @@ internal sealed class DestructiveApiSet
             }
         }
 
-        var unresolved = ImmutableDictionary.CreateBuilder<string, ImmutableArray<(TextSpan, LinePositionSpan, string, string)>>();
+        var unresolved = ImmutableDictionary.CreateBuilder<string, ImmutableArray<Diagnostic>>();
         foreach (var pair in problems)
         {
             unresolved[pair.Key] = pair.Value.ToImmutable();

@@ -40,18 +40,12 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
 
     private static void ReportUnresolvedEntries(AdditionalFileAnalysisContext context, DestructiveApiSet catalogue)
     {
-        if (!catalogue.Unresolved.TryGetValue(context.AdditionalFile.Path, out var lines))
+        if (catalogue.Unresolved.TryGetValue(context.AdditionalFile.Path, out var diagnostics))
         {
-            return;
-        }
-
-        foreach (var (span, lineSpan, id, reason) in lines)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(
-                Descriptors.UnresolvedDestructiveApiEntry,
-                Location.Create(context.AdditionalFile.Path, span, lineSpan),
-                id,
-                reason));
+            foreach (var diagnostic in diagnostics)
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
     }
 
