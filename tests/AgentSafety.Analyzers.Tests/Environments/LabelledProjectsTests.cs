@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using AgentSafety.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace AgentSafety.Analyzers.Tests.Environments;
@@ -206,7 +207,7 @@ public class LabelledProjectsTests
             }
             else
             {
-                additional.Add(new InMemoryText(path, text));
+                additional.Add(new InMemoryAdditionalText(path, text));
             }
         }
 
@@ -256,20 +257,5 @@ public class LabelledProjectsTests
         }
 
         return (builder.ToString(), spans);
-    }
-
-    private sealed class InMemoryText : AdditionalText
-    {
-        private readonly SourceText text;
-
-        public InMemoryText(string path, string text)
-        {
-            Path = path;
-            this.text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 }

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using AgentSafety.Analyzers.Tests.Verifiers;
 using Xunit;
 
 namespace AgentSafety.Analyzers.Tests.Environments;
@@ -56,12 +57,12 @@ public class RobustnessTests
             "class C { string A = " + string.Join(" + ", Enumerable.Range(0, 3000).Select(i => "\"Host=db" + i + ";\"")) + "; }",
         };
         var files = ImmutableArray.Create<AdditionalText>(
-            new Text("appsettings.Production.json", new string('[', 50_000)),
-            new Text("appsettings.Staging.json", "{\"a\":\"" + new string('x', 1_000_000) + "=;\"}"),
-            new Text("appsettings.json", "{\"a\":\"\\u12\"}"),
-            new Text(".env", "export\n=\n==\n\"\n'Host=prod-db;Database=x\n"),
-            new Text("web.config", "<add name=\"Production connectionString=\"Host=prod-db;Database=x\n"),
-            new Text(string.Empty, "Host=prod-db;Database=x"));
+            new InMemoryAdditionalText("appsettings.Production.json", new string('[', 50_000)),
+            new InMemoryAdditionalText("appsettings.Staging.json", "{\"a\":\"" + new string('x', 1_000_000) + "=;\"}"),
+            new InMemoryAdditionalText("appsettings.json", "{\"a\":\"\\u12\"}"),
+            new InMemoryAdditionalText(".env", "export\n=\n==\n\"\n'Host=prod-db;Database=x\n"),
+            new InMemoryAdditionalText("web.config", "<add name=\"Production connectionString=\"Host=prod-db;Database=x\n"),
+            new InMemoryAdditionalText(string.Empty, "Host=prod-db;Database=x"));
 
         var compilation = CSharpCompilation.Create(
             "Broken",
@@ -74,20 +75,5 @@ public class RobustnessTests
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
 
         Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-    }
-
-    private sealed class Text : AdditionalText
-    {
-        private readonly SourceText text;
-
-        public Text(string path, string text)
-        {
-            Path = path;
-            this.text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => text;
     }
 }
