@@ -86,13 +86,7 @@ public class BrokenInputTests
 
     internal static async Task<List<string>> RunAllAsync(IEnumerable<string> sources, ImmutableArray<AdditionalText> additionalFiles)
     {
-        var references = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var trees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(SourceText.From(s, Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Preview), $"File{i}.cs"));
-        var compilation = CSharpCompilation.Create(
-            "Robustness",
-            trees,
-            references.AddRange(TestReferences.SdkReferences),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = await TestReferences.CompileAsync("Robustness", sources.Select((s, i) => ($"File{i}.cs", s)).ToArray());
 
         var exceptions = new List<string>();
         var withAnalyzers = compilation.WithAnalyzers(

@@ -136,10 +136,9 @@ public class FixAllCompilesTests
 
     private static async Task AssertFixAllCompilesAsync(CodeFixProvider fixer, string id, string source, (string Path, string Text)[] additionalFiles)
     {
-        var references = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject("FixAll", LanguageNames.CSharp)
-            .WithMetadataReferences(references.AddRange(TestReferences.SdkReferences))
+            .WithMetadataReferences(await TestReferences.AllAsync())
             .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var document = project.AddDocument("Input.cs", SourceText.From(source));
         project = document.Project;

@@ -79,13 +79,7 @@ public class GeneratedCodeTests
 
     private static async Task<bool> ReportedAsync(string id, string path, string source)
     {
-        var references = await TestReferences.Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var tree = CSharpSyntaxTree.ParseText(SourceText.From(source, Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Preview), path);
-        var compilation = CSharpCompilation.Create(
-            "Generated",
-            new[] { tree },
-            references.AddRange(TestReferences.SdkReferences),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = await TestReferences.CompileAsync("Generated", (path, source));
         var analyzers = AllAnalyzers.Create().Where(a => a.SupportedDiagnostics.Any(d => d.Id == id)).ToImmutableArray();
         Assert.NotEmpty(analyzers);
         var diagnostics = await compilation.WithAnalyzers(analyzers).GetAnalyzerDiagnosticsAsync(CancellationToken.None);

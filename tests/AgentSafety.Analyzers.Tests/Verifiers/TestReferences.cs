@@ -4,8 +4,13 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 
 namespace AgentSafety.Analyzers.Tests.Verifiers;
 
@@ -59,6 +64,18 @@ public static class TestReferences
         test.ReferenceAssemblies = Net10;
         test.TestState.AdditionalReferences.AddRange(SdkReferences);
     }
+
+    /// <summary>The .NET 10 reference pack and the SDK closure: what every test input compiles against.</summary>
+    public static async Task<ImmutableArray<MetadataReference>> AllAsync() =>
+        (await Net10.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).AddRange(SdkReferences);
+
+    /// <summary>A library compilation of the given files, for tests that drive <c>CompilationWithAnalyzers</c> directly.</summary>
+    public static async Task<CSharpCompilation> CompileAsync(string name, params (string Path, string Source)[] sources) =>
+        CSharpCompilation.Create(
+            name,
+            sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Source, Encoding.UTF8), new CSharpParseOptions(LanguageVersion.Preview), s.Path)),
+            await AllAsync(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
     private static ImmutableArray<MetadataReference> LoadSdkReferences()
     {
