@@ -41,36 +41,14 @@ internal static class CommandTextClassifier
         Timeout);
     private static readonly Regex SqlAlterDrop = new(@"\bALTER\s+TABLE\s+[\w\[\]""`.]+\s+DROP\b", Options, Timeout);
 
-    // Railway's destructive mutations, then mutation fields that delete infrastructure by name (an application's own
-    // per-record mutations, commentDelete and the like, are left alone).
-    private static readonly Regex GraphQlField = new(
-        @"\b(volumeDelete|serviceDelete|environmentDelete|projectDelete|projectScheduleDelete|volumeInstanceBackupDelete|volumeInstanceBackupBatchDelete|volumeInstanceBackupRestore|deploymentRemove|variableDelete|volumeDetach|customDomainDelete|serviceDomainDelete|tcpProxyDelete|pluginDelete|(volume|service|environment|project|database|db|cluster|bucket|backup|snapshot|namespace|app|machine|instance|deployment|server|storage)\w*(Delete|Destroy|Remove|Purge|Drop)|(delete|destroy|remove|purge|drop)(Volume|Service|Environment|Project|Database|Cluster|Bucket|Backup|Snapshot|Namespace|App|Machine|Instance|Deployment|Server)\w*)\s*\(",
-        RegexOptions.CultureInvariant,
-        Timeout);
+    private static readonly string[] Keywords = { "drop", "truncate", "delete" };
 
-    private static readonly (Regex Pattern, string Action)[] Cli =
-    {
-        (new Regex(@"\bterraform\s+(destroy\b|apply\b[^\n;&|]*-destroy\b)", Options, Timeout), "terraform:destroy"),
-        (new Regex(@"\brm\s+(-[a-z]*r[a-z]*f[a-z]*|-[a-z]*f[a-z]*r[a-z]*|--recursive\s+--force|--force\s+--recursive)\b", Options, Timeout), "shell:rm-rf"),
-        (new Regex(@"\bkubectl(\s+(--?[\w.-]+(=\S+)?|[a-z][\w.-]*)){0,6}?\s+delete\b", Options, Timeout), "kubectl:delete"),
-        (new Regex(@"\bhelm\s+(uninstall|delete)\b", Options, Timeout), "helm:uninstall"),
-        (new Regex(@"\baws\s+s3\s+(rb\b|rm\b[^\n;&|]*--recursive)", Options, Timeout), "aws:s3:rm"),
-        (new Regex(@"\baws\s+\S+\s+delete-", Options, Timeout), "aws:delete"),
-        (new Regex(@"\baz(\s+(--?[\w.-]+(=\S+)?|[a-z][\w.-]*)){0,6}?\s+delete\b", Options, Timeout), "az:delete"),
-        (new Regex(@"\bgcloud(\s+(--?[\w.-]+(=\S+)?|[a-z][\w.-]*)){0,6}?\s+delete\b", Options, Timeout), "gcloud:delete"),
-        (new Regex(@"\bdocker\s+(volume\s+(rm|prune)|system\s+prune|image\s+prune|container\s+prune)\b", Options, Timeout), "docker:prune"),
-        (new Regex(@"\bpulumi\s+destroy\b", Options, Timeout), "pulumi:destroy"),
-        (new Regex(@"\brailway\s+(down|delete|volume\s+delete)\b", Options, Timeout), "railway:delete"),
-        (new Regex(@"\b(fly|flyctl)\s+(volumes?\s+(destroy|delete)|apps?\s+destroy|machines?\s+destroy)\b", Options, Timeout), "fly:destroy"),
-        (new Regex(@"\bdoctl(\s+(--?[\w.-]+(=\S+)?|[a-z][\w.-]*)){0,6}?\s+delete\b", Options, Timeout), "doctl:delete"),
-        (new Regex(@"\bdropdb\b", Options, Timeout), "postgres:dropdb"),
-        (new Regex(@"\bredis-cli\b[^\n;&|]*\bFLUSH(ALL|DB)\b", Options, Timeout), "redis:flush"),
-    };
+    private static readonly Regex MongoDropDatabase = new(@"\bdropDatabase\s*\(|\{\s*[""']?dropDatabase[""']?\s*:", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex MongoDropCollection = new(@"\.drop\s*\(\s*\)|\{\s*[""']?drop[""']?\s*:", RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex MongoDeleteAll = new(@"\.(deleteMany|remove)\s*\(\s*(\{\s*\})?\s*\)", RegexOptions.CultureInvariant, Timeout);
 
-    private static readonly string[] Keywords =
-    {
-        "drop", "truncate", "delete", "remove", "destroy", "purge", "detach", "restore", "rm ", "rm -", "uninstall", "prune", "rb", "down", "dropdb", "flush",
-    };
+    /// <summary>Redis commands that destroy every key, or stop the server: the same verbs whether sent with <c>redis-cli</c> or <c>IDatabase.Execute</c>.</summary>
+    private static readonly string[] RedisVerbs = { "FLUSHALL", "FLUSHDB", "SHUTDOWN" };
 
     public static bool TryClassifySql(string text, out DestructiveText result)
     {
@@ -100,46 +78,55 @@ internal static class CommandTextClassifier
     public static bool TryClassifyGraphQl(string text, out DestructiveText result)
     {
         result = default;
-        if (text.IndexOf("mutation", StringComparison.OrdinalIgnoreCase) < 0 || !HasKeyword(text))
+        var field = PlatformApis.DestructiveMutationField(text);
+        if (field is null)
         {
             return false;
         }
 
-        try
+        result = new DestructiveText("GraphQL mutation", field, "graphql:" + field);
+        return true;
+    }
+
+    /// <summary>A command line (or one simple command) that destroys: see <see cref="CliCommandClassifier"/>.</summary>
+    public static bool TryClassifyCommand(string text, out DestructiveText result) => CliCommandClassifier.TryClassify(text, out result);
+
+    /// <summary>Redis command text, one command a line, the verb first (<c>FLUSHALL</c>, <c>flushdb ASYNC</c>).</summary>
+    public static bool TryClassifyRedis(string text, out DestructiveText result)
+    {
+        result = default;
+        foreach (var line in text.Split('\n'))
         {
-            var m = GraphQlField.Match(text);
-            if (m.Success)
+            var trimmed = line.Trim().Trim('"', '\'');
+            var end = trimmed.IndexOfAny(new[] { ' ', '\t' });
+            var verb = (end < 0 ? trimmed : trimmed.Substring(0, end)).Trim('"', '\'').ToUpperInvariant();
+            if (Array.IndexOf(RedisVerbs, verb) >= 0)
             {
-                var field = m.Groups[1].Value;
-                result = new DestructiveText("GraphQL mutation", field, "graphql:" + field);
+                result = new DestructiveText("Redis command", verb, "redis:" + verb);
                 return true;
             }
-        }
-        catch (RegexMatchTimeoutException)
-        {
         }
 
         return false;
     }
 
-    public static bool TryClassifyCommand(string text, out DestructiveText result)
+    /// <summary>Mongo shell text that drops a database or collection, or deletes every document (<c>deleteMany({})</c>).</summary>
+    public static bool TryClassifyMongoShell(string text, out DestructiveText result)
     {
         result = default;
-        if (!HasKeyword(text))
+        if (text.IndexOf("drop", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("deleteMany", StringComparison.Ordinal) < 0 && text.IndexOf("remove", StringComparison.Ordinal) < 0)
         {
             return false;
         }
 
         try
         {
-            foreach (var (pattern, action) in Cli)
+            Match m;
+            if ((m = MongoDropDatabase.Match(text)).Success || (m = MongoDropCollection.Match(text)).Success || (m = MongoDeleteAll.Match(text)).Success)
             {
-                var m = pattern.Match(text);
-                if (m.Success)
-                {
-                    result = new DestructiveText("command", Collapse(m.Value), action);
-                    return true;
-                }
+                var what = Collapse(m.Value.TrimStart('.', '{', ' ', '"', '\''));
+                result = new DestructiveText("Mongo shell", what, "mongo:" + what.Split('(', ':', ' ')[0].Trim('"', '\''));
+                return true;
             }
         }
         catch (RegexMatchTimeoutException)

@@ -17,12 +17,6 @@ namespace AgentSafety.Analyzers.Destructive;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 {
-    private static readonly string[] PlatformHosts =
-    {
-        "backboard.railway.app", "backboard.railway.com", "api.railway.app", "api.machines.dev", "api.fly.io", "api.digitalocean.com",
-        "api.render.com", "api.heroku.com", "api.vercel.com", "api.cloudflare.com", "management.azure.com", "api.netlify.com",
-    };
-
     private static readonly HashSet<string> HttpMethods = new(StringComparer.Ordinal)
     {
         "PostAsync", "PostAsJsonAsync", "PutAsync", "PutAsJsonAsync", "PatchAsync", "PatchAsJsonAsync", "SendAsync", "Send", "SendMutationAsync", "SendQueryAsync",
@@ -86,11 +80,9 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             // db.Execute("FLUSHALL") sends the raw command, past IServer.FlushAllDatabases that ASA201 knows.
             if (invocation.Arguments.Length > 0
                 && invocation.Arguments[0].Value.ConstantValue.Value is string command
-                && command.Trim() is { } verb
-                && (verb.Equals("FLUSHALL", StringComparison.OrdinalIgnoreCase) || verb.Equals("FLUSHDB", StringComparison.OrdinalIgnoreCase)))
+                && CommandTextClassifier.TryClassifyRedis(command, out var redis))
             {
-                var upper = verb.ToUpperInvariant();
-                Report(context, invocation, new DestructiveText("Redis command", upper, "redis:" + upper), method);
+                Report(context, invocation, redis, method);
             }
 
             return;
@@ -238,7 +230,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
                 && owner.Identifier.ValueText == name
                 && model.GetConstantValue(add.ArgumentList.Arguments[0].Expression).Value is string argument)
             {
-                parts.Add(argument);
+                parts.Add(ShellCommandLine.Quote(argument));
             }
 
             // psi.Arguments = "destroy -auto-approve"; psi.FileName = "terraform";
@@ -283,8 +275,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         return parts;
     }
 
-    private static string? PlatformHostIn(string text) =>
-        PlatformHosts.FirstOrDefault(h => text.IndexOf(h, StringComparison.OrdinalIgnoreCase) >= 0);
+    private static string? PlatformHostIn(string text) => PlatformApis.DeleteTarget(text);
 
     private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
     {
