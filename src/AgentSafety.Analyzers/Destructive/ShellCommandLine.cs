@@ -162,7 +162,6 @@ internal static class ShellCommandLine
                         DoubleQuoted();
                         break;
                     case '\\':
-                        _inWord = true;
                         Backslash();
                         break;
                     case '$' when Peek(1) is '(' or '{':
@@ -287,6 +286,7 @@ internal static class ShellCommandLine
                 return;
             }
 
+            _inWord = true;
             if (next != '\0' && " \t'\"\\$`;&|<>()*?#~{}[]!".IndexOf(next) >= 0)
             {
                 _word.Append(next);
