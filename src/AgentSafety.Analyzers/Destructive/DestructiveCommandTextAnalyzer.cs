@@ -111,7 +111,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var joined = string.Join(" ", invocation.Arguments.Select(a => Texts(new[] { a }).FirstOrDefault()).Where(t => t is not null));
+            var joined = string.Join(" ", invocation.Arguments.Select(a => ArgumentVectorText.Of(a.Value) ?? Texts(new[] { a }).FirstOrDefault()).Where(t => t is not null));
             CheckTexts(context, invocation, joined.Length > 0 ? new List<string> { joined } : new List<string>(), TextKind.Command, method);
         }
     }
@@ -260,7 +260,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
     /// <summary>The constant text a <c>ProcessStartInfo</c> creation carries: its arguments, then <c>FileName</c>/<c>Arguments</c> initializers.</summary>
     private static List<string> StartInfoParts(IObjectCreationOperation creation)
     {
-        var parts = creation.Arguments.Select(a => ConstantText.Collect(a.Value).FirstOrDefault()).Where(t => t is not null).ToList();
+        var parts = creation.Arguments.Select(a => ArgumentVectorText.Of(a.Value) ?? ConstantText.Collect(a.Value).FirstOrDefault()).Where(t => t is not null).ToList();
         if (creation.Initializer is not null)
         {
             foreach (var assignment in creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())

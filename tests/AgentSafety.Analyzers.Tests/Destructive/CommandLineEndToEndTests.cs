@@ -84,6 +84,25 @@ public class CommandLineEndToEndTests
         Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("command", "mysql TRUNCATE TABLE orders", "new ProcessStartInfo"));
 
     [Fact]
+    public Task Reads_an_argument_array_word_by_word() => Verify.VerifyAnalyzerAsync("""
+        using System.Diagnostics;
+        class C
+        {
+            void M()
+            {
+                {|#0:Process.Start("psql", new[] { "-c", "DROP DATABASE shop" })|};
+                {|#1:Process.Start("/usr/bin/rm", new string[] { "-r", "-f", "/var/lib/mysql" })|};
+                Process.Start("git", new[] { "commit", "-m", "rm -rf / is now reported" });
+                Process.Start("echo", new[] { "kubectl delete ns prod" });
+                var psi = {|#2:new ProcessStartInfo("kubectl", new[] { "delete", "namespace", "staging" })|};
+            }
+        }
+        """,
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("command", "psql DROP DATABASE shop", "Process.Start"),
+        Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("command", "rm -r -f /var/lib/mysql", "Process.Start"),
+        Verify.Diagnostic("ASA202").WithLocation(2).WithArguments("command", "kubectl delete", "new ProcessStartInfo"));
+
+    [Fact]
     public Task Reports_raw_redis_shutdown_like_redis_cli() => Verify.VerifyAnalyzerAsync("""
         using StackExchange.Redis;
         class C
