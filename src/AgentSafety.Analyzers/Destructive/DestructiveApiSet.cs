@@ -17,8 +17,14 @@ internal sealed class DestructiveApiSet
     private readonly List<(INamedTypeSymbol Type, string Description)> _types = new();
     private readonly List<(INamespaceSymbol Namespace, string Description)> _namespaces = new();
     private readonly DestructiveApiSet? _removals;
+    private DestructiveApiSet? _builtInExemptions;
+    private INamedTypeSymbol? _armResource;
+    private INamedTypeSymbol? _waitUntil;
 
     private DestructiveApiSet(DestructiveApiSet? removals) => _removals = removals;
+
+    /// <summary>What an Azure Resource Manager delete matched by shape destroys.</summary>
+    public const string ResourceManagerDescription = "deletes an Azure resource";
 
     /// <summary>The ASA203 diagnostics for user catalogue lines that resolve to nothing, by file path.</summary>
     public ImmutableDictionary<string, ImmutableArray<Diagnostic>> Unresolved { get; private set; } = ImmutableDictionary<string, ImmutableArray<Diagnostic>>.Empty;
@@ -37,12 +43,18 @@ internal sealed class DestructiveApiSet
             {
                 yield return method.Name;
             }
+
+            if (_armResource is not null)
+            {
+                yield return "Delete";
+                yield return "DeleteAsync";
+            }
         }
     }
 
     public bool HasTypeOrNamespaceEntries => _types.Count > 0 || _namespaces.Count > 0;
 
-    public bool IsEmpty => _removals is null && _byMethodName.Count == 0 && _exactMethods.Count == 0 && _types.Count == 0 && _namespaces.Count == 0;
+    public bool IsEmpty => _removals is null && _armResource is null && _byMethodName.Count == 0 && _exactMethods.Count == 0 && _types.Count == 0 && _namespaces.Count == 0;
 
     public static DestructiveApiSet Create(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
     {
@@ -82,10 +94,20 @@ internal sealed class DestructiveApiSet
 
         var set = new DestructiveApiSet(removals.IsEmpty ? null : removals);
 
-        // Built-in entries for SDKs the project does not reference cost nothing and say nothing.
+        // Built-in entries for SDKs the project does not reference cost nothing and say nothing. A built-in '!' line
+        // names an Azure resource that holds nothing (tags, extensions, run commands), which the shape rule leaves alone.
+        var exemptions = new DestructiveApiSet(null);
         foreach (var entry in DestructiveApiCatalog.BuiltIn)
         {
-            set.Add(compilation, entry);
+            (entry.IsRemoval ? exemptions : set).Add(compilation, entry);
+        }
+
+        set._builtInExemptions = exemptions.IsEmpty ? null : exemptions;
+        set._armResource = compilation.GetTypeByMetadataName("Azure.ResourceManager.ArmResource");
+        set._waitUntil = set._armResource is null ? null : compilation.GetTypeByMetadataName("Azure.WaitUntil");
+        if (set._waitUntil is null)
+        {
+            set._armResource = null;
         }
 
         foreach (var (path, text, entries, malformed) in userFiles)
@@ -117,8 +139,8 @@ internal sealed class DestructiveApiSet
     /// <summary>What <paramref name="method"/> destroys, or null when no catalogue line names it (or a removal line does).</summary>
     public string? Classify(IMethodSymbol method)
     {
-        var description = Match(method);
-        if (description is null || (_removals is not null && _removals.Match(method) is not null))
+        var description = Match(method) ?? MatchResourceManagerShape(method);
+        if (description is null || IsRemoved(method))
         {
             return null;
         }
@@ -128,6 +150,25 @@ internal sealed class DestructiveApiSet
 
     /// <summary>Whether a user's '!' line names the method, which then is not destructive by any built-in rule.</summary>
     public bool IsRemoved(IMethodSymbol method) => _removals is not null && _removals.Match(method) is not null;
+
+    /// <summary>
+    /// Azure Resource Manager resources are too many to list: every <c>Delete</c>/<c>DeleteAsync(WaitUntil, ...)</c> on
+    /// an <c>ArmResource</c> deletes the resource, except on the kinds the built-in catalogue exempts with a '!' line.
+    /// </summary>
+    private string? MatchResourceManagerShape(IMethodSymbol method)
+    {
+        if (_armResource is null
+            || method.Name is not ("Delete" or "DeleteAsync")
+            || method.Parameters.Length == 0
+            || !SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _waitUntil)
+            || !DerivesOrImplements(method.ContainingType, _armResource)
+            || (_builtInExemptions is not null && _builtInExemptions.Match(method) is not null))
+        {
+            return null;
+        }
+
+        return ResourceManagerDescription;
+    }
 
     private string? Match(IMethodSymbol method)
     {

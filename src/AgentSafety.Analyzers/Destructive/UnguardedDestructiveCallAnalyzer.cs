@@ -53,8 +53,6 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
     {
         private readonly DestructiveApiSet _catalogue;
         private readonly WholeCollectionDeletes _wholeCollectionDeletes;
-        private readonly INamedTypeSymbol? _armResource;
-        private readonly INamedTypeSymbol? _waitUntil;
         private readonly ConcurrentDictionary<IMethodSymbol, string> _verdicts = new(SymbolEqualityComparer.Default);
         private readonly HashSet<string>? _candidateNames;
 
@@ -63,8 +61,6 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             // Resolved once per compilation: a project that references no catalogued SDK keeps an empty table.
             _catalogue = catalogue;
             _wholeCollectionDeletes = new WholeCollectionDeletes(compilation);
-            _armResource = compilation.GetTypeByMetadataName("Azure.ResourceManager.ArmResource");
-            _waitUntil = compilation.GetTypeByMetadataName("Azure.WaitUntil");
 
             // Nearly every invocation is rejected by its name alone. Only T:/N: catalogue lines and a
             // [DestructiveOperation] attribute the compilation can see make any name a candidate.
@@ -73,11 +69,6 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             if (!attributeVisible && !catalogue.HasTypeOrNamespaceEntries)
             {
                 _candidateNames = new HashSet<string>(catalogue.MethodNames, System.StringComparer.Ordinal);
-                if (_armResource is not null)
-                {
-                    _candidateNames.Add("Delete");
-                    _candidateNames.Add("DeleteAsync");
-                }
             }
         }
 
@@ -147,22 +138,8 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
                 return string.IsNullOrWhiteSpace(text) ? "is marked [DestructiveOperation]" : text!;
             }
 
-            if (!_catalogue.IsEmpty && _catalogue.Classify(method) is { } description)
-            {
-                return description;
-            }
-
-            if (_armResource is not null && _waitUntil is not null
-                && method.Name is "Delete" or "DeleteAsync"
-                && method.Parameters.Length > 0
-                && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, _waitUntil)
-                && DestructiveApiSet.DerivesOrImplements(method.ContainingType, _armResource)
-                && !_catalogue.IsRemoved(method))
-            {
-                return "deletes an Azure resource";
-            }
-
-            return string.Empty;
+            // The catalogue also holds the Azure Resource Manager shape rule and its exemptions.
+            return !_catalogue.IsEmpty && _catalogue.Classify(method) is { } description ? description : string.Empty;
         }
 
         private static string ActionName(IMethodSymbol method)

@@ -26,7 +26,7 @@ public static class TestReferences
         Path.Combine("ref", "net10.0"));
 
     /// <summary>One representative type per SDK; its assembly and everything it references come along.</summary>
-    private static readonly Type[] SdkRoots =
+    internal static readonly Type[] SdkRoots =
     {
         typeof(Amazon.S3.AmazonS3Client),
         typeof(Amazon.EC2.AmazonEC2Client),
@@ -51,6 +51,20 @@ public static class TestReferences
         typeof(Dapper.SqlMapper),
         typeof(Octokit.GitHubClient),
         typeof(Google.Cloud.Storage.V1.StorageClient),
+        typeof(Amazon.SQS.AmazonSQSClient),
+        typeof(Azure.Storage.Files.Shares.ShareServiceClient),
+        typeof(Azure.Storage.Queues.QueueServiceClient),
+        typeof(Azure.Search.Documents.Indexes.SearchIndexClient),
+        typeof(RabbitMQ.Client.IChannel),
+        typeof(Confluent.Kafka.IAdminClient),
+        typeof(Elastic.Clients.Elasticsearch.ElasticsearchClient),
+        typeof(NATS.Net.NatsClient),
+        typeof(NATS.Client.JetStream.NatsJSContext),
+        typeof(NATS.Client.KeyValueStore.NatsKVContext),
+        typeof(NATS.Client.ObjectStore.NatsObjContext),
+        typeof(Qdrant.Client.QdrantClient),
+        typeof(InfluxDB.Client.InfluxDBClient),
+        typeof(Minio.MinioClient),
         typeof(AgentSafety.Guards.ConfirmationGuardAttribute),
     };
 
