@@ -8,11 +8,14 @@ namespace AgentSafety.Guards.Extensions;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="DestructiveGuardOptions"/>: the defaults (signed approvals, terminal prompt, deny) with
-    /// <paramref name="configure"/> applied, and the application's <see cref="ILogger"/> added to the audit sinks.
-    /// Call <see cref="UseAgentSafetyGuards"/> on the built provider to make <see cref="Destructive"/> use it.
+    /// Registers <see cref="DestructiveGuardOptions"/>: the defaults (signed approvals, terminal prompt, deny; approvals
+    /// spent in the machine's file ledger) with <paramref name="configure"/> applied, and the application's
+    /// <see cref="ILogger"/> added to the audit sinks. Opt into a shared approval ledger here, for example
+    /// <c>options =&gt; options.Ledger = new PostgreSqlApprovalLedger(connectionString)</c> from the
+    /// <c>AgentSafety.Guards.PostgreSql</c> package. Call <see cref="UseAgentSafetyGuards"/> on the built provider to
+    /// make <see cref="Destructive"/> use it.
     /// </summary>
-    public static IServiceCollection AddAgentSafetyGuards(this IServiceCollection services, Action<DestructiveGuardOptions>? configure = null)
+    public static IServiceCollection AddAgentSafetyGuards(this IServiceCollection services, Action<DestructiveGuardOptionsBuilder>? configure = null)
     {
         if (services is null)
         {
@@ -21,7 +24,7 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton(provider =>
         {
-            var options = DestructiveGuardOptions.CreateDefault();
+            var options = new DestructiveGuardOptionsBuilder(DestructiveGuardOptions.CreateDefault());
             configure?.Invoke(options);
             var loggerFactory = provider.GetService<ILoggerFactory>();
             if (loggerFactory is not null)
@@ -30,7 +33,7 @@ public static class ServiceCollectionExtensions
                 options.AuditSink = options.AuditSink is null ? logger : new CompositeAuditSink(new[] { options.AuditSink, logger });
             }
 
-            return options;
+            return options.Build();
         });
         return services;
     }

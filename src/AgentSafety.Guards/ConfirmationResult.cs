@@ -1,3 +1,5 @@
+using System;
+
 namespace AgentSafety.Guards;
 
 /// <summary>Why a request was not approved.</summary>
@@ -30,7 +32,7 @@ public enum RefusalReason
     /// <summary>The token is not a token.</summary>
     Malformed,
 
-    /// <summary>The token was already used for a run in this process.</summary>
+    /// <summary>The token was already spent: used for a run before, in this process or, with a ledger, in any process that shares it.</summary>
     AlreadyUsed,
 
     /// <summary>No person is at a terminal to ask.</summary>
@@ -44,13 +46,18 @@ public enum RefusalReason
 
     /// <summary>Unsigned development approvals do not work in production.</summary>
     UnsignedInProduction,
+
+    /// <summary>The approval ledger could not record the token's id, so the guard could not make sure it runs once.</summary>
+    LedgerUnavailable,
 }
 
 /// <summary>A provider's answer to a <see cref="ConfirmationRequest"/>.</summary>
 public sealed class ConfirmationResult
 {
-    private ConfirmationResult(bool approved, RefusalReason reason, string provider, string detail, string? approverFingerprint)
+    private ConfirmationResult(bool approved, RefusalReason reason, string provider, string detail, string? approverFingerprint, string? tokenId = null, DateTimeOffset? tokenExpires = null)
     {
+        TokenId = tokenId;
+        TokenExpires = tokenExpires;
         IsApproved = approved;
         Reason = reason;
         Provider = provider;
@@ -73,9 +80,22 @@ public sealed class ConfirmationResult
     /// <summary>The fingerprint of the approving key, for signed approvals.</summary>
     public string? ApproverFingerprint { get; }
 
+    /// <summary>
+    /// The id of the token that approved (its <c>jti</c>), for approvals that must be spent in the approval ledger
+    /// before the operation runs; null for approvals that are not tokens (a person at the terminal).
+    /// </summary>
+    public string? TokenId { get; }
+
+    /// <summary>When the approving token expires; set with <see cref="TokenId"/>.</summary>
+    public DateTimeOffset? TokenExpires { get; }
+
     /// <summary>An approval.</summary>
     public static ConfirmationResult Approve(string provider, string detail, string? approverFingerprint = null) =>
         new(true, RefusalReason.None, provider, detail, approverFingerprint);
+
+    /// <summary>An approval by a token, which the guard spends in its approval ledger before the operation runs.</summary>
+    public static ConfirmationResult ApproveToken(string provider, string detail, string? approverFingerprint, string tokenId, DateTimeOffset tokenExpires) =>
+        new(true, RefusalReason.None, provider, detail, approverFingerprint, tokenId ?? throw new ArgumentNullException(nameof(tokenId)), tokenExpires);
 
     /// <summary>A refusal.</summary>
     public static ConfirmationResult Refuse(string provider, RefusalReason reason, string detail) =>

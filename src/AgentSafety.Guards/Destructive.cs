@@ -6,14 +6,18 @@ namespace AgentSafety.Guards;
 
 /// <summary>
 /// Runs a destructive operation only after a person approved exactly that action on exactly that resource in this
-/// environment, and exactly once. With no approval and no person at a terminal it throws
-/// <see cref="DestructiveOperationDeniedException"/> and the operation never starts.
+/// environment. A token's id is spent in the configured <see cref="IApprovalLedger"/> before the operation starts, so
+/// a token runs once wherever that ledger reaches (once per process when none is configured). With no approval and no
+/// person at a terminal it throws <see cref="DestructiveOperationDeniedException"/> and the operation never starts.
 /// </summary>
 public static class Destructive
 {
     private static DestructiveGuardOptions? _options;
 
-    /// <summary>The configuration in force: the one given to <see cref="Configure"/>, else <see cref="DestructiveGuardOptions.CreateDefault"/>.</summary>
+    /// <summary>
+    /// The configuration in force: the one given to <see cref="Configure(DestructiveGuardOptions)"/>, else
+    /// <see cref="DestructiveGuardOptions.CreateDefault"/>. Immutable, so handing it out changes nothing.
+    /// </summary>
     public static DestructiveGuardOptions Options
     {
         get
@@ -24,14 +28,30 @@ public static class Destructive
                 return current;
             }
 
-            Interlocked.CompareExchange(ref _options, DestructiveGuardOptions.CreateDefault().Snapshot(), null);
+            Interlocked.CompareExchange(ref _options, DestructiveGuardOptions.CreateDefault(), null);
             return Volatile.Read(ref _options)!;
         }
     }
 
-    /// <summary>Replaces the configuration, atomically, with a snapshot of <paramref name="options"/>.</summary>
+    /// <summary>Replaces the configuration, atomically: the only way to change what the guard uses.</summary>
     public static void Configure(DestructiveGuardOptions options) =>
-        Volatile.Write(ref _options, (options ?? throw new ArgumentNullException(nameof(options))).Snapshot());
+        Volatile.Write(ref _options, options ?? throw new ArgumentNullException(nameof(options)));
+
+    /// <summary>
+    /// Replaces the configuration with the current one changed by <paramref name="change"/>, for example
+    /// <c>Destructive.Configure(o =&gt; o.Ledger = ledger)</c>.
+    /// </summary>
+    public static void Configure(Action<DestructiveGuardOptionsBuilder> change)
+    {
+        if (change is null)
+        {
+            throw new ArgumentNullException(nameof(change));
+        }
+
+        var builder = new DestructiveGuardOptionsBuilder(Options);
+        change(builder);
+        Configure(builder.Build());
+    }
 
     /// <summary>Back to the default configuration.</summary>
     public static void Reset() => Volatile.Write(ref _options, null);
@@ -124,7 +144,7 @@ public static class Destructive
             }
 
             Audit(options, AuditEvent.Refused, request, main.Provider, null, detail);
-            throw new DestructiveOperationDeniedException(request.Action, request.Resource, request.Environment, main.Reason, detail);
+            throw new DestructiveOperationDeniedException(request.Action, request.Resource, request.Environment, main.Reason, detail, options.EffectiveLedger);
         }
 
         Audit(options, AuditEvent.Approved, request, approval.Provider, approval.ApproverFingerprint, approval.Detail);
@@ -134,6 +154,8 @@ public static class Destructive
             Audit(options, AuditEvent.DryRun, request, approval.Provider, approval.ApproverFingerprint, "dry run: approved, not run");
             return default!;
         }
+
+        await SpendAsync(options, request, approval, cancellationToken).ConfigureAwait(false);
 
         if (options.Delay > TimeSpan.Zero)
         {
@@ -161,6 +183,39 @@ public static class Destructive
             Audit(options, AuditEvent.Failed, request, approval.Provider, approval.ApproverFingerprint, e.GetType().FullName + ": " + e.Message);
             throw;
         }
+    }
+
+    /// <summary>Spends the approving token's id in the ledger, atomically, or refuses: the step that makes a token run once.</summary>
+    private static async Task SpendAsync(DestructiveGuardOptions options, ConfirmationRequest request, ConfirmationResult approval, CancellationToken cancellationToken)
+    {
+        if (approval.TokenId is null)
+        {
+            return;
+        }
+
+        var ledger = options.EffectiveLedger;
+        var claim = new ApprovalClaim(approval.TokenId, approval.TokenExpires ?? DateTimeOffset.MaxValue, request, approval.ApproverFingerprint);
+        RefusalReason reason;
+        string detail;
+        try
+        {
+            if (await ledger.TryClaimAsync(claim, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            reason = RefusalReason.AlreadyUsed;
+            detail = $"the approving token was already spent in {ledger.Description}: a token approves one run";
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Fail closed: a token that cannot be recorded as spent could be replayed, so it does not run.
+            reason = RefusalReason.LedgerUnavailable;
+            detail = $"{ledger.Description} could not record the approving token ({e.GetType().Name}: {e.Message})";
+        }
+
+        Audit(options, AuditEvent.Refused, request, approval.Provider, approval.ApproverFingerprint, detail);
+        throw new DestructiveOperationDeniedException(request.Action, request.Resource, request.Environment, reason, detail, ledger);
     }
 
     private static void Audit(DestructiveGuardOptions options, AuditEvent @event, ConfirmationRequest request, string? provider = null, string? fingerprint = null, string? detail = null) =>

@@ -39,26 +39,7 @@ public static class EnvironmentGuard
             throw new ArgumentNullException(nameof(connectionString));
         }
 
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT");
-        var aspnet = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
-        string name;
-        string source;
-        if (!string.IsNullOrWhiteSpace(dotnet))
-        {
-            name = dotnet!.Trim();
-            source = "DOTNET_ENVIRONMENT=" + name;
-        }
-        else if (!string.IsNullOrWhiteSpace(aspnet))
-        {
-            name = aspnet!.Trim();
-            source = "ASPNETCORE_ENVIRONMENT=" + name;
-        }
-        else
-        {
-            name = "Production";
-            source = "DOTNET_ENVIRONMENT and ASPNETCORE_ENVIRONMENT are unset, so the process counts as Production, as in ASP.NET Core";
-        }
-
+        var (name, source) = GuardEnvironment.Resolve();
         return Check(connectionString, name, source);
     }
 

@@ -10,14 +10,15 @@ namespace AgentSafety.Guards;
 /// <summary>
 /// Approves a request when a token signed by one of the approver keys names exactly its action, resource and
 /// environment and has not expired. The process holds only public keys, so nothing it can read lets it approve itself.
-/// A token approves one run per process: a second run with the same token is refused.
+/// A token approves one run per provider instance; <see cref="Destructive"/> then spends its id in the configured
+/// <see cref="IApprovalLedger"/> before running, which is what makes it run once across processes.
 /// </summary>
 public sealed class SignedApprovalProvider : IConfirmationProvider
 {
     /// <summary>The environment variable that carries tokens (one or several, separated by white space, ',' or ';').</summary>
     public const string TokenVariable = "AGENTSAFETY_APPROVAL";
 
-    /// <summary>The environment variable that lists approver public keys (separated by white space, ',' or ';').</summary>
+    /// <summary>The environment variable that lists approver public keys: public JWKs (one, a JSON array, or a JWK Set), or short <c>asapk1.</c> texts separated by white space, ',' or ';'.</summary>
     public const string KeysVariable = "AGENTSAFETY_APPROVER_KEYS";
 
     private readonly IReadOnlyList<ApproverPublicKey> _keys;
@@ -39,10 +40,7 @@ public sealed class SignedApprovalProvider : IConfirmationProvider
     /// <summary>Keys from <see cref="KeysVariable"/> and tokens from <see cref="TokenVariable"/>, read at each request.</summary>
     public static SignedApprovalProvider FromEnvironment(IEnumerable<ApproverPublicKey>? extraKeys = null)
     {
-        var keys = SplitList(System.Environment.GetEnvironmentVariable(KeysVariable))
-            .Select(k => ApproverPublicKey.TryParse(k, out var key) ? key : null)
-            .Where(k => k is not null)
-            .Select(k => k!)
+        var keys = ApproverPublicKey.ParseList(System.Environment.GetEnvironmentVariable(KeysVariable), out _)
             .Concat(extraKeys ?? Enumerable.Empty<ApproverPublicKey>());
         return new SignedApprovalProvider(keys, () => SplitList(System.Environment.GetEnvironmentVariable(TokenVariable)));
     }
@@ -82,20 +80,23 @@ public sealed class SignedApprovalProvider : IConfirmationProvider
     private (ConfirmationResult? Result, RefusalReason Reason, string Detail) Check(string text, ConfirmationRequest request)
     {
         var shown = ApprovalToken.Redact(text.Trim());
-        if (!ApprovalToken.TryRead(text, out var token) || token is null)
+        if (!ApprovalToken.TryRead(text, out var token, out var problem) || token is null)
         {
-            return (null, RefusalReason.Malformed, $"token {shown} is not an AgentSafety approval token");
+            return (null, RefusalReason.Malformed, $"token {shown} {problem}");
         }
 
-        var key = _keys.FirstOrDefault(k => string.Equals(k.Fingerprint, token.KeyFingerprint, StringComparison.Ordinal));
+        var candidates = _keys.Where(k => k.Matches(token.KeyId)).ToArray();
+        if (candidates.Length == 0)
+        {
+            return (null, RefusalReason.UnknownKey, $"token {shown} is signed by key {token.KeyId}, which is not an approver key here");
+        }
+
+        var key = candidates.FirstOrDefault(k => k.Verify(token.SigningInput, token.Signature));
         if (key is null)
         {
-            return (null, RefusalReason.UnknownKey, $"token {shown} is signed by key {token.KeyFingerprint}, which is not an approver key here");
-        }
-
-        if (!key.Verify(token.Payload, token.Signature))
-        {
-            return (null, RefusalReason.BadSignature, $"token {shown} has a signature that does not verify with approver key {key.Fingerprint}: it was altered or forged");
+            return (null, RefusalReason.BadSignature, token.KeyId is null
+                ? $"token {shown} names no key (kid) and its signature verifies with no approver key here: it was altered, forged or signed by another key"
+                : $"token {shown} has a signature that does not verify with approver key {candidates[0].Fingerprint}: it was altered or forged");
         }
 
         if (_clock() >= token.Expires)
@@ -118,17 +119,17 @@ public sealed class SignedApprovalProvider : IConfirmationProvider
             return (null, RefusalReason.WrongResource, $"token {shown} approves resource '{token.Resource}', not '{request.Resource}'");
         }
 
-        if (!string.Equals(token.Environment, request.Environment, StringComparison.OrdinalIgnoreCase))
+        if (!token.NamesEnvironment(request.Environment))
         {
-            return (null, RefusalReason.WrongEnvironment, $"token {shown} approves environment '{token.Environment}', not '{request.Environment}'");
+            return (null, RefusalReason.WrongEnvironment, $"token {shown} approves environment '{string.Join("', '", token.Audiences)}', not '{request.Environment}'");
         }
 
-        if (!_used.TryAdd(token.Nonce, 0))
+        if (!_used.TryAdd(token.Id, 0))
         {
             return (null, RefusalReason.AlreadyUsed, $"token {shown} was already used for a run in this process");
         }
 
-        return (ConfirmationResult.Approve(Name, $"approved by key {key.Fingerprint} until {token.Expires:u}", key.Fingerprint), RefusalReason.None, string.Empty);
+        return (ConfirmationResult.ApproveToken(Name, $"approved by key {key.Fingerprint} until {token.Expires:u}", key.Fingerprint, token.Id, token.Expires), RefusalReason.None, string.Empty);
     }
 
     private static int Specificity(RefusalReason reason) => reason switch

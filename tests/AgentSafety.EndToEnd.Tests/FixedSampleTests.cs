@@ -45,15 +45,15 @@ public sealed class FixedSampleTests : IDisposable
         var keyFile = Path.Combine(_dir, "approver.key");
         var keygen = DotNet.Run(_dir, null, Path.Combine(cli, "agentsafety.dll"), "keygen", "--out", keyFile);
         Assert.Equal(0, keygen.ExitCode);
-        var publicKey = Line(keygen.Output, "asapk1.");
+        var publicKey = Line(keygen.Output, "{\"kty\"");
         var approve = DotNet.Run(_dir, null, Path.Combine(cli, "agentsafety.dll"), "approve", "--key", keyFile, "--action", "railway:volumeDelete", "--resource", "vol-123", "--environment", "Staging", "--ttl", "5m");
         Assert.Equal(0, approve.ExitCode);
-        var token = Line(approve.Output, "asa1.");
+        var token = Line(approve.Output, "eyJ");
 
         // A forger has the public key and the format, but signs with a key of their own.
         var forgerKey = Path.Combine(_dir, "forger.key");
         Assert.Equal(0, DotNet.Run(_dir, null, Path.Combine(cli, "agentsafety.dll"), "keygen", "--out", forgerKey).ExitCode);
-        var forged = Line(DotNet.Run(_dir, null, Path.Combine(cli, "agentsafety.dll"), "approve", "--key", forgerKey, "--action", "railway:volumeDelete", "--resource", "vol-123", "--environment", "Staging").Output, "asa1.");
+        var forged = Line(DotNet.Run(_dir, null, Path.Combine(cli, "agentsafety.dll"), "approve", "--key", forgerKey, "--action", "railway:volumeDelete", "--resource", "vol-123", "--environment", "Staging").Output, "eyJ");
 
         using var endpoint = new FakeEndpoint();
         var environment = new Dictionary<string, string>
@@ -63,6 +63,7 @@ public sealed class FixedSampleTests : IDisposable
             ["POCKETOPS_RAILWAY_ENDPOINT"] = endpoint.Url,
             ["AGENTSAFETY_APPROVER_KEYS"] = publicKey,
             ["AGENTSAFETY_APPROVAL"] = string.Empty,
+            ["AGENTSAFETY_LEDGER_DIR"] = Path.Combine(_dir, "ledger"),
         };
 
         var refused = DotNet.Run(_dir, environment, Path.Combine(tool, "PocketOps.Fixed.dll"), "vol-123");
@@ -74,7 +75,7 @@ public sealed class FixedSampleTests : IDisposable
         var approved = DotNet.Run(_dir, environment, Path.Combine(tool, "PocketOps.Fixed.dll"), "vol-123");
 
         Assert.Equal(3, refused.ExitCode);
-        Assert.Contains("agentsafety approve --key <approver.key> --action railway:volumeDelete --resource vol-123 --environment Staging", refused.Output, StringComparison.Ordinal);
+        Assert.Contains("agentsafety approve --action railway:volumeDelete --resource vol-123 --environment Staging", refused.Output, StringComparison.Ordinal);
         Assert.Equal(3, forgedRun.ExitCode);
         Assert.Contains("UnknownKey", forgedRun.Output, StringComparison.Ordinal);
         Assert.True(approved.ExitCode == 0, approved.ToString());

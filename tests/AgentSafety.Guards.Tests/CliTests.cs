@@ -26,7 +26,7 @@ public sealed class CliTests : IDisposable
         var keyFile = Path.Combine(_dir, "approver.key");
         var (keygen, publicKey, _) = Cli("keygen", "--out", keyFile);
         Assert.Equal(0, keygen);
-        Assert.StartsWith("asapk1.", publicKey.Trim(), StringComparison.Ordinal);
+        Assert.StartsWith("{\"kty\":\"EC\",\"crv\":\"P-256\"", publicKey.Trim(), StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));

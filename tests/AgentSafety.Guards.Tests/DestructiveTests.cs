@@ -121,7 +121,7 @@ public sealed class DestructiveTests : IDisposable
 
         Assert.Equal(0, counter.Count);
         Assert.Equal(RefusalReason.NoApproval, denied.Reason);
-        Assert.Contains("agentsafety approve --key <approver.key> --action railway:volumeDelete --resource vol-123 --environment Staging", denied.Message, StringComparison.Ordinal);
+        Assert.Contains("agentsafety approve --action railway:volumeDelete --resource vol-123 --environment Staging", denied.Message, StringComparison.Ordinal);
         Assert.Contains("no person at an interactive terminal", denied.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("--yes", denied.Message, StringComparison.Ordinal);
         Assert.Equal(new[] { AuditEvent.Requested, AuditEvent.Refused }, audit.Records.Select(r => r.Event).ToArray());
