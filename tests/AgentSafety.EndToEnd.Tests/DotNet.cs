@@ -14,9 +14,16 @@ public static class DotNet
         public override string ToString() => $"exit {ExitCode}\n{Output}";
     }
 
-    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunProgram("dotnet", workingDirectory, environment, args);
+
+    /// <summary>Runs <paramref name="script"/> in bash, with the same environment a dotnet command gets.</summary>
+    public static Result Bash(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string script) =>
+        RunProgram("bash", workingDirectory, environment, "-c", script);
+
+    private static Result RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -56,7 +63,7 @@ public static class DotNet
         if (!process.WaitForExit((int)TimeSpan.FromMinutes(8).TotalMilliseconds))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', args)} did not finish in 8 minutes:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 8 minutes:\n{output}");
         }
 
         process.WaitForExit();

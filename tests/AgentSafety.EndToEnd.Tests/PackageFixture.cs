@@ -7,8 +7,8 @@ using Xunit;
 namespace AgentSafety.EndToEnd.Tests;
 
 /// <summary>
-/// Packs AgentSafety.Analyzers and AgentSafety.Guards once per run, from a copy of the sources, with a version no
-/// earlier run used, into a local folder feed; consumers restore into their own packages folder, so no stale package
+/// Packs every package once per run, from a copy of the sources, with the README's own two commands (a version no
+/// earlier pack used, a local folder feed); consumers restore into their own packages folder, so no stale package
 /// from an earlier run or from the developer's cache can make a test pass.
 /// </summary>
 public sealed class PackageFixture : IDisposable
@@ -16,17 +16,25 @@ public sealed class PackageFixture : IDisposable
     public PackageFixture()
     {
         Root = Path.Combine(Path.GetTempPath(), "agentsafety-e2e-" + Guid.NewGuid().ToString("N")[..12]);
-        Feed = Path.Combine(Root, "feed");
         PackagesFolder = Path.Combine(Root, "packages");
-        Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss");
-        Directory.CreateDirectory(Feed);
+        Directory.CreateDirectory(Root);
 
         var sources = Path.Combine(Root, "sources");
         CopySources(sources);
-        foreach (var project in new[] { "src/AgentSafety.Guards/AgentSafety.Guards.csproj", "src/AgentSafety.Analyzers.Package/AgentSafety.Analyzers.Package.csproj" })
+
+        // The README's Install commands, verbatim, in the copy: a newcomer's clone.
+        var pack = DotNet.Bash(sources, null, string.Join("\n",
+            Readme.Line("export AGENTSAFETY_FEED="),
+            Readme.Line("for p in "),
+            "printf '%s\\n%s\\n' \"$AGENTSAFETY_FEED\" \"$AGENTSAFETY_VERSION\""));
+        var lines = pack.Output.TrimEnd().Split('\n');
+        Assert.True(pack.ExitCode == 0 && lines.Length >= 2, "the README's pack commands failed:\n" + pack);
+        Feed = lines[^2].Trim();
+        Version = lines[^1].Trim();
+        PackOutput = pack.Output;
+        foreach (var id in PackageIds)
         {
-            var pack = DotNet.Run(sources, null, "pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + Version);
-            Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack);
+            Assert.True(File.Exists(Path.Combine(Feed, $"{id}.{Version}.nupkg")), $"the README's pack commands did not produce {id}:\n{pack}");
         }
 
         AnalyzersPackage = Path.Combine(Feed, $"AgentSafety.Analyzers.{Version}.nupkg");
@@ -40,6 +48,12 @@ public sealed class PackageFixture : IDisposable
     public string PackagesFolder { get; }
 
     public string Version { get; }
+
+    /// <summary>Every package the README packs.</summary>
+    public static string[] PackageIds { get; } = { "AgentSafety.Guards", "AgentSafety.Guards.Extensions", "AgentSafety.Guards.PostgreSql", "AgentSafety.Analyzers", "AgentSafety.Cli" };
+
+    /// <summary>What the README's pack commands printed.</summary>
+    public string PackOutput { get; }
 
     public string AnalyzersPackage { get; }
 
@@ -100,7 +114,7 @@ public sealed class PackageFixture : IDisposable
         }
     }
 
-    private static void CopySources(string destination)
+    internal static void CopySources(string destination)
     {
         var root = DotNet.RepositoryRoot;
         foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props", "nuget.config", "README.md", ".editorconfig" })

@@ -68,7 +68,7 @@ public sealed class FileApprovalLedger : IApprovalLedger
             return new FileApprovalLedger(configured!);
         }
 
-        var local = System.Environment.GetFolderPath(System.Environment.SpecialFolder.LocalApplicationData);
+        var local = System.Environment.GetFolderPath(System.Environment.SpecialFolder.LocalApplicationData, System.Environment.SpecialFolderOption.DoNotVerify);
         return string.IsNullOrEmpty(local)
             ? new FileApprovalLedger(null, unresolved: true)
             : new FileApprovalLedger(Path.Combine(local, "AgentSafety", "approval-ledger"));
