@@ -21,9 +21,10 @@ internal readonly struct DestructiveText
 }
 
 /// <summary>
-/// Recognises text that destroys when executed: SQL, GraphQL mutations that delete, and CLI commands. A cheap,
-/// case-insensitive keyword check rejects almost every string before any regular expression runs, and every
-/// expression has a timeout.
+/// Recognises text that destroys when executed: SQL, Redis commands, Mongo shell text, GraphQL mutations that delete
+/// (<see cref="PlatformApis"/>) and command lines (<see cref="CliCommandClassifier"/>, which hands the SQL, Redis and
+/// Mongo text that <c>psql -c</c>, <c>redis-cli</c> and <c>mongosh --eval</c> carry back to the rules here). A cheap
+/// keyword check rejects almost every string before any regular expression runs, and every expression has a timeout.
 /// </summary>
 internal static class CommandTextClassifier
 {

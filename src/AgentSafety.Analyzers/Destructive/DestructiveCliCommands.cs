@@ -168,7 +168,8 @@ internal static class DestructiveCliCommands
         new("doctl", "** delete|rm", "the named DigitalOcean resource (compute droplet delete, databases delete, compute volume delete ...)"),
 
         // Kubernetes.
-        new("kubectl|oc", "delete", "Kubernetes objects (namespaces, persistent volume claims, workloads ...)", forbid: DryRun),
+        new("kubectl|oc", "delete pod|pods|po", "restarting a pod: its controller recreates it", forbid: "--all|-A|--all-namespaces", verdict: CliVerdict.Routine),
+        new("kubectl|oc", "delete", "Kubernetes objects (namespaces, persistent volume claims, workloads, every pod with --all ...)", forbid: DryRun),
         new("kubectl|oc", "drain", "emptyDir data of the evicted pods", require: "--delete-emptydir-data|--delete-local-data", forbid: DryRun),
         new("kubectl|oc", "replace", "the objects it deletes and recreates", require: "--force", forbid: DryRun),
         new("kubectl|oc", "apply", "objects missing from the applied manifests", require: "--prune", forbid: DryRun),
