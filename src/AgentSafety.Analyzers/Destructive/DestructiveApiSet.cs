@@ -68,6 +68,7 @@ internal sealed class DestructiveApiSet
             }
         }
 
+        var types = new TypeCache(compilation);
         var problems = new Dictionary<string, ImmutableArray<Diagnostic>.Builder>();
         void Report(string path, SourceText text, TextSpan span, string id, string reason)
         {
@@ -85,7 +86,7 @@ internal sealed class DestructiveApiSet
         {
             foreach (var entry in entries)
             {
-                if (entry.IsRemoval && removals.Add(compilation, entry) is { } reason)
+                if (entry.IsRemoval && removals.Add(types, entry) is { } reason)
                 {
                     Report(path, text, entry.Span, "!" + entry.Id, reason);
                 }
@@ -99,7 +100,7 @@ internal sealed class DestructiveApiSet
         var exemptions = new DestructiveApiSet(null);
         foreach (var entry in DestructiveApiCatalog.BuiltIn)
         {
-            (entry.IsRemoval ? exemptions : set).Add(compilation, entry);
+            (entry.IsRemoval ? exemptions : set).Add(types, entry);
         }
 
         set._builtInExemptions = exemptions.IsEmpty ? null : exemptions;
@@ -114,7 +115,7 @@ internal sealed class DestructiveApiSet
         {
             foreach (var entry in entries)
             {
-                if (!entry.IsRemoval && set.Add(compilation, entry) is { } reason)
+                if (!entry.IsRemoval && set.Add(types, entry) is { } reason)
                 {
                     Report(path, text, entry.Span, entry.Id, reason);
                 }
@@ -231,12 +232,13 @@ internal sealed class DestructiveApiSet
     }
 
     /// <summary>Adds what the entry names; returns why it names nothing, or null.</summary>
-    private string? Add(Compilation compilation, DestructiveApiEntry entry)
+    private string? Add(TypeCache types, DestructiveApiEntry entry)
     {
+        var compilation = types.Compilation;
         switch (entry.Kind)
         {
             case CatalogueEntryKind.EveryOverload:
-                var type = compilation.GetTypeByMetadataName(entry.TypeMetadataName);
+                var type = types.Get(entry.TypeMetadataName);
                 if (type is null)
                 {
                     return $"no type '{entry.TypeMetadataName}' is referenced";
@@ -297,7 +299,7 @@ internal sealed class DestructiveApiSet
                     ? "an M: ID without a parameter list names only the parameterless overload; write the parameter types, or '(*)' for every overload"
                     : "no method has this documentation ID; check the parameter types, or write '(*)' for every overload";
             case CatalogueEntryKind.Type:
-                var namedType = compilation.GetTypeByMetadataName(entry.TypeMetadataName);
+                var namedType = types.Get(entry.TypeMetadataName);
                 if (namedType is null)
                 {
                     return $"no type '{entry.TypeMetadataName}' is referenced";
@@ -415,5 +417,40 @@ internal sealed class DestructiveApiSet
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Type lookups for one <see cref="Create"/>: the catalogue names each type many times, and most name SDKs the
+    /// compilation does not reference, which the top-level namespace rejects without a search of every assembly.
+    /// </summary>
+    private sealed class TypeCache
+    {
+        private readonly Dictionary<string, INamedTypeSymbol?> _types = new();
+        private readonly HashSet<string> _rootNamespaces = new();
+
+        public TypeCache(Compilation compilation)
+        {
+            Compilation = compilation;
+            foreach (var ns in compilation.GlobalNamespace.GetNamespaceMembers())
+            {
+                _rootNamespaces.Add(ns.Name);
+            }
+        }
+
+        public Compilation Compilation { get; }
+
+        public INamedTypeSymbol? Get(string metadataName)
+        {
+            if (!_types.TryGetValue(metadataName, out var type))
+            {
+                var dot = metadataName.IndexOf('.');
+                type = dot > 0 && !_rootNamespaces.Contains(metadataName.Substring(0, dot))
+                    ? null
+                    : Compilation.GetTypeByMetadataName(metadataName);
+                _types[metadataName] = type;
+            }
+
+            return type;
+        }
     }
 }

@@ -141,6 +141,46 @@ public class CatalogueCompletenessTests
         Assert.True(missing.Count == 0, "audited assemblies not loaded: " + string.Join(", ", missing));
     }
 
+    [Fact]
+    public void Exclusion_patterns_match_whole_names_with_stars_and_alternatives_and_need_a_reason_and_a_justification()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "asa201-exclusions-" + Guid.NewGuid().ToString("N") + ".txt");
+        File.WriteAllText(path, string.Join("\n",
+            "Orphan.Type.Delete ; under no reason",
+            "[per-record]",
+            "Acme.{IClient,Client}.Delete{,Async} ; one record",
+            "Acme.*Descriptor.Clear* ;",
+            "[made-up]",
+            "Acme.Other.Drop ; a reason that does not exist"));
+        try
+        {
+            var exclusions = DestructiveApiExclusions.Load(path);
+            Assert.Equal("Acme.{IClient,Client}.Delete{,Async}", exclusions.Find("Acme.Client.DeleteAsync")?.Text);
+            Assert.NotNull(exclusions.Find("Acme.IClient.Delete"));
+            Assert.Null(exclusions.Find("Acme.IClient.DeleteAll"));
+            Assert.Null(exclusions.Find("Acme.Clients.Delete"));
+            Assert.NotNull(exclusions.Find("Acme.Search.QueryDescriptor.ClearSort"));
+            Assert.Contains(exclusions.Problems, p => p.Contains("sits under no [reason]", StringComparison.Ordinal));
+            Assert.Contains(exclusions.Problems, p => p.Contains("has no justification", StringComparison.Ordinal));
+            Assert.Contains(exclusions.Problems, p => p.Contains("unknown reason [made-up]", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Verbs_are_read_as_words_of_the_method_name()
+    {
+        Assert.True(DestructiveSurface.HasDestructiveVerb("ScheduleKeyDeletionAsync"));
+        Assert.True(DestructiveSurface.HasDestructiveVerb("DeleteCollectionNamespacedSecretWithHttpMessagesAsync"));
+        Assert.True(DestructiveSurface.HasDestructiveVerb("EnsureDeleted"));
+        Assert.False(DestructiveSurface.HasDestructiveVerb("get_IsEmptyish"));
+        Assert.False(DestructiveSurface.HasDestructiveVerb("Undeleteable"));
+        Assert.False(DestructiveSurface.HasDestructiveVerb("Nuclear"));
+    }
+
     private static void Dump(string name, string text)
     {
         if (Environment.GetEnvironmentVariable("ASA_SURFACE_DUMP") is { Length: > 0 } directory)
