@@ -278,6 +278,18 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
                     parts.AddRange(ConstantText.Collect(assignment.Value));
                 }
             }
+
+            // ArgumentList = { "destroy", "-auto-approve" }: a collection initializer, one Add per argument.
+            foreach (var member in creation.Initializer.Initializers.OfType<IMemberInitializerOperation>())
+            {
+                if (member.InitializedMember is IPropertyReferenceOperation { Property.Name: "ArgumentList" })
+                {
+                    foreach (var add in member.Initializer.Initializers.OfType<IInvocationOperation>())
+                    {
+                        parts.AddRange(add.Arguments.SelectMany(a => ConstantText.Collect(a.Value)));
+                    }
+                }
+            }
         }
 
         return parts;
@@ -368,7 +380,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             DestructiveText found;
             var matched = kind switch
             {
-                TextKind.Sql => CommandTextClassifier.TryClassifySql(text, out found),
+                TextKind.Sql => CommandTextClassifier.TryClassifySql(text, out found) || SqlWithRuntimeNames.TryClassify(text, out found),
                 TextKind.GraphQl => CommandTextClassifier.TryClassifyGraphQl(text, out found),
                 _ => CommandTextClassifier.TryClassifyCommand(text, out found),
             };
@@ -382,12 +394,25 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
     private static void Report(OperationAnalysisContext context, IOperation executor, DestructiveText found, ISymbol target)
     {
+        // A command is created or given its text in one place and run in another: report where it runs, which is where
+        // the guard goes.
+        if (executor is IObjectCreationOperation or ISimpleAssignmentOperation
+            && CommandExecutions.Find(executor) is { Count: > 0 } executions)
+        {
+            foreach (var execution in executions)
+            {
+                Report(context, execution, found, execution.TargetMethod);
+            }
+
+            return;
+        }
+
         if (ConfirmationGuards.IsGuarded(executor, context.ContainingSymbol))
         {
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(UnguardedDestructiveCallAnalyzer.ActionProperty, found.Action);
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(UnguardedDestructiveCallAnalyzer.ActionProperty, ActionNames.ForText(found, executor));
         var executorName = target is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor
             ? "new " + ctor.ContainingType.Name
             : target.ContainingType?.Name + "." + target.Name;
