@@ -108,10 +108,13 @@ internal sealed class ResourceIdentity
         var target = _hoister.Use(receiverSyntax, containing == "Dapper.SqlMapper" ? "connection" : "database");
         if (containing == "Dapper.SqlMapper")
         {
-            Connection(target, receiver.Value.Type, conditional: false);
+            // The connection as written (SqlConnection), not as the parameter takes it (IDbConnection): it has a data source.
+            var connection = receiver.Value is IConversionOperation conversion ? conversion.Operand : receiver.Value;
+            Connection(target, connection.Type, conditional: false);
         }
         else
         {
+            Text(" @ ");
             EfDatabase(target);
         }
 
@@ -397,10 +400,6 @@ internal sealed class ResourceIdentity
         }
 
         var connection = SyntaxFactory.InvocationExpression(getConnection, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(facade))));
-        if (_parts.Count > 0 && _parts[_parts.Count - 1].Text is null)
-        {
-            Text(" @ ");
-        }
 
         Add(Member(connection, "DataSource"), isString: true);
         Text("/");
