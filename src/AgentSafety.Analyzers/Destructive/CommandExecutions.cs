@@ -86,6 +86,57 @@ internal static class CommandExecutions
         return found;
     }
 
+    /// <summary>
+    /// Where the text an execution runs was given: the creation it is called on, or, for a command in a local, the
+    /// last <c>CommandText</c> assignment before it, else the local's initializer. Null when neither is in sight.
+    /// </summary>
+    public static IOperation? SourceOf(IInvocationOperation execution)
+    {
+        var instance = Unwrap(execution.Instance);
+        if (instance is IObjectCreationOperation creation)
+        {
+            return creation;
+        }
+
+        var model = execution.SemanticModel;
+        if (instance is not ILocalReferenceOperation local || model is null)
+        {
+            return null;
+        }
+
+        var declarator = local.Local.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
+        var body = ConstantText.EnclosingBody(declarator);
+        if (declarator is null || body is null || body.SyntaxTree != execution.Syntax.SyntaxTree)
+        {
+            return null;
+        }
+
+        AssignmentExpressionSyntax? last = null;
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node.SpanStart >= execution.Syntax.SpanStart)
+            {
+                break;
+            }
+
+            if (node is AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CommandText", Expression: IdentifierNameSyntax assigned } } assignment
+                && assigned.Identifier.ValueText == local.Local.Name)
+            {
+                last = assignment;
+            }
+        }
+
+        if (last is not null)
+        {
+            return model.GetOperation(last) is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } target } } text
+                && Unwrap(target) is ILocalReferenceOperation owner && SymbolEqualityComparer.Default.Equals(owner.Local, local.Local)
+                ? text
+                : null;
+        }
+
+        return declarator.Initializer?.Value is { } value ? Unwrap(model.GetOperation(value)) as IObjectCreationOperation : null;
+    }
+
     /// <summary><c>ExecuteNonQuery</c>, <c>ExecuteReaderAsync</c>, <c>ExecuteScalar</c> … on a command.</summary>
     public static bool IsExecution(IInvocationOperation call) =>
         call.TargetMethod.Name.StartsWith("Execute", StringComparison.Ordinal) && call.Instance is not null && !call.TargetMethod.IsStatic;
