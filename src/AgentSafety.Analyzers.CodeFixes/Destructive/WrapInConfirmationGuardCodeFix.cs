@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -10,6 +11,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -17,48 +19,41 @@ namespace AgentSafety.Analyzers.CodeFixes.Destructive;
 
 /// <summary>
 /// ASA201 and ASA202: wraps the destructive call in <c>Destructive.RunAsync</c> (a call returning <c>Task</c> or
-/// <c>Task&lt;T&gt;</c>) or <c>Destructive.Run</c> (anything else), passing the guard's cancellation token through when the
-/// call takes one it was not given. No fix is offered where the wrapped call would not compile or would change
-/// meaning: <c>ref</c>/<c>out</c> arguments, <c>ValueTask</c> and other awaitables, struct members, object creations and
-/// assignments (the guard belongs around the execution, not the construction).
+/// <c>Task&lt;T&gt;</c>) or <c>Destructive.Run</c> (anything else), bound to the run-time identity of what the call
+/// destroys (<see cref="ResourceIdentity"/>), passing the guard's cancellation token through when the call takes one it
+/// was not given. The guard type is referenced from its symbol, so a user's own <c>Destructive</c> in scope does not
+/// capture it; without AgentSafety.Guards in the compilation there is no fix. No fix either where the wrapped call would
+/// not compile or would change meaning: <c>ref</c>/<c>out</c> arguments, <c>ValueTask</c> and other awaitables, struct
+/// members, or parts that would have to run twice.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(WrapInConfirmationGuardCodeFix))]
 [Shared]
 public sealed class WrapInConfirmationGuardCodeFix : CodeFixProvider
 {
-    private const string GuardsNamespace = "AgentSafety.Guards";
+    private const string GuardTypeName = "AgentSafety.Guards.Destructive";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.UnguardedDestructiveCall, RuleIdentifiers.DestructiveCommandText);
 
-    // Not the batch fixer: every wrap adds the same using directive, and the batch fixer drops such overlapping edits.
+    // One pass per document over every finding: locals hoisted for two calls get two names, and a call reported twice
+    // (its command created and its text assigned) is wrapped once.
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
-        await FixAllAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+        await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (root is null || model is null || model.Compilation.GetTypeByMetadataName(GuardTypeName) is null)
         {
             return;
         }
 
+        var generator = SyntaxGenerator.GetGenerator(context.Document);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
-            {
-                continue;
-            }
-
-            var invocation = node as InvocationExpressionSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-            if (invocation is null || invocation.Span != diagnostic.Location.SourceSpan)
-            {
-                continue;
-            }
-
-            diagnostic.Properties.TryGetValue(UnguardedDestructiveCallAnalyzer.ActionProperty, out var action);
-            if (Plan(model, invocation, action ?? "destructive", context.CancellationToken) is null)
+            if (Site(root, diagnostic) is not { } invocation
+                || Plan(model, generator, invocation, Action(diagnostic), new HashSet<string>(), context.CancellationToken) is null)
             {
                 continue;
             }
@@ -66,79 +61,98 @@ public sealed class WrapInConfirmationGuardCodeFix : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Wrap in a confirmation guard (Destructive.RunAsync)",
-                    ct => FixAsync(context.Document, invocation.Span, action ?? "destructive", ct),
+                    ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
                     equivalenceKey: nameof(WrapInConfirmationGuardCodeFix)),
                 diagnostic);
         }
     }
 
-    private static async Task<Document?> FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static string Action(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(UnguardedDestructiveCallAnalyzer.ActionProperty, out var action) && !string.IsNullOrWhiteSpace(action) ? action! : "destructive";
+
+    private static InvocationExpressionSyntax? Site(SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (!diagnostic.Location.IsInSource || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
+        {
+            return null;
+        }
+
+        var invocation = node as InvocationExpressionSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+        return invocation is not null && invocation.Span == diagnostic.Location.SourceSpan ? invocation : null;
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (root is null || model is null || model.Compilation.GetTypeByMetadataName(GuardTypeName) is null)
         {
             return document;
         }
 
-        var replacements = new System.Collections.Generic.Dictionary<InvocationExpressionSyntax, ExpressionSyntax>();
-        foreach (var diagnostic in diagnostics)
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var taken = new HashSet<string>();
+        var sites = diagnostics
+            .Select(d => (Invocation: Site(root, d), Action: Action(d)))
+            .Where(s => s.Invocation is not null)
+            .GroupBy(s => s.Invocation!.Span)
+            .Select(g => g.First())
+            .ToList();
+
+        // A call inside another reported call's arguments is left for a second pass: one wrap per node per pass.
+        var spans = sites.Select(s => s.Invocation!.Span).ToList();
+        foreach (var (invocation, action) in sites)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
+            if (spans.Any(other => other != invocation!.Span && other.Contains(invocation.Span)))
             {
                 continue;
             }
 
-            var invocation = node as InvocationExpressionSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-            diagnostic.Properties.TryGetValue(UnguardedDestructiveCallAnalyzer.ActionProperty, out var action);
-            if (invocation is not null && invocation.Span == diagnostic.Location.SourceSpan
-                && Plan(model, invocation, action ?? "destructive", cancellationToken) is { } replacement)
+            if (Plan(model, editor.Generator, invocation!, action, taken, cancellationToken) is not { } plan)
             {
-                replacements[invocation] = replacement.WithTriviaFrom(invocation);
+                continue;
             }
+
+            foreach (var (name, value, type) in plan.Hoister.Locals)
+            {
+                var declaration = SyntaxFactory.LocalDeclarationStatement(
+                        SyntaxFactory.VariableDeclaration(
+                            type is null ? SyntaxFactory.IdentifierName("var") : (TypeSyntax)editor.Generator.TypeExpression(type).WithAdditionalAnnotations(Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation),
+                            SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(name))
+                                .WithInitializer(SyntaxFactory.EqualsValueClause(value)))))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+                var anchor = plan.Hoister.Anchor!;
+                if (anchor.Parent is GlobalStatementSyntax global)
+                {
+                    editor.InsertBefore(global, SyntaxFactory.GlobalStatement(declaration));
+                }
+                else
+                {
+                    editor.InsertBefore(anchor, declaration);
+                }
+            }
+
+            editor.ReplaceNode(invocation!, plan.Guard.WithTriviaFrom(invocation!));
         }
 
-        if (replacements.Count == 0)
-        {
-            return document;
-        }
-
-        var updated = root.ReplaceNodes(replacements.Keys, (original, _) => replacements[original]);
-        if (updated is CompilationUnitSyntax unit)
-        {
-            updated = UsingDirectives.Ensure(unit, GuardsNamespace);
-        }
-
-        return document.WithSyntaxRoot(updated);
+        return editor.GetChangedDocument();
     }
 
-    private static async Task<Document> FixAsync(Document document, Microsoft.CodeAnalysis.Text.TextSpan span, string action, CancellationToken cancellationToken)
+    private sealed class GuardPlan
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || root.FindNode(span, getInnermostNodeForTie: true) is not { } node)
+        public GuardPlan(ExpressionSyntax guard, Hoister hoister)
         {
-            return document;
+            Guard = guard;
+            Hoister = hoister;
         }
 
-        var invocation = node as InvocationExpressionSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-        var replacement = invocation is null ? null : Plan(model, invocation, action, cancellationToken);
-        if (invocation is null || replacement is null)
-        {
-            return document;
-        }
+        public ExpressionSyntax Guard { get; }
 
-        var updated = root.ReplaceNode(invocation, replacement.WithTriviaFrom(invocation));
-        if (updated is CompilationUnitSyntax unit)
-        {
-            updated = UsingDirectives.Ensure(unit, GuardsNamespace);
-        }
-
-        return document.WithSyntaxRoot(updated);
+        public Hoister Hoister { get; }
     }
 
     /// <summary>The wrapped call, or null where wrapping would not compile or would change what the code means.</summary>
-    private static ExpressionSyntax? Plan(SemanticModel model, InvocationExpressionSyntax invocation, string action, CancellationToken cancellationToken)
+    private static GuardPlan? Plan(SemanticModel model, SyntaxGenerator generator, InvocationExpressionSyntax invocation, string action, HashSet<string> taken, CancellationToken cancellationToken)
     {
         if (model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation)
         {
@@ -164,8 +178,23 @@ public sealed class WrapInConfirmationGuardCodeFix : CodeFixProvider
             return null;
         }
 
-        var resource = Resource(operation, method);
-        ExpressionSyntax body = invocation.WithoutTrivia();
+        var guardType = SymbolReferences.Type(generator, model.Compilation, GuardTypeName);
+        if (guardType is null)
+        {
+            return null;
+        }
+
+        var hoister = new Hoister(model, invocation, taken, cancellationToken);
+        var resource = ResourceIdentity.Build(operation, generator, hoister);
+        if (resource is null || hoister.Failed)
+        {
+            return null;
+        }
+
+        // The call as the lambda runs it: what was hoisted is read from its local.
+        var body = hoister.Replaced.Count == 0
+            ? invocation.WithoutTrivia()
+            : invocation.ReplaceNodes(hoister.Replaced.Keys, (original, _) => SyntaxFactory.IdentifierName(hoister.Replaced[original]).WithTriviaFrom(original)).WithoutTrivia();
         ParameterSyntax? tokenParameter = null;
         if (isTask)
         {
@@ -173,9 +202,9 @@ public sealed class WrapInConfirmationGuardCodeFix : CodeFixProvider
                 a.ArgumentKind == ArgumentKind.DefaultValue && a.Parameter?.Type.ToDisplayString() == "System.Threading.CancellationToken");
             if (missingToken?.Parameter is { } parameter)
             {
-                var name = FreeName(model, invocation.SpanStart, "ct", "guardCancellation");
+                var name = hoister.FreeParameterName(invocation, "ct");
                 tokenParameter = SyntaxFactory.Parameter(SyntaxFactory.Identifier(name));
-                body = invocation.WithoutTrivia().AddArgumentListArguments(
+                body = body.AddArgumentListArguments(
                     SyntaxFactory.Argument(SyntaxFactory.IdentifierName(name))
                         .WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(parameter.Name))));
             }
@@ -185,12 +214,8 @@ public sealed class WrapInConfirmationGuardCodeFix : CodeFixProvider
             ? SyntaxFactory.ParenthesizedLambdaExpression(body)
             : SyntaxFactory.SimpleLambdaExpression(tokenParameter, body);
 
-        var guard = SyntaxFactory.MemberAccessExpression(
-            SyntaxKind.SimpleMemberAccessExpression,
-            SyntaxFactory.IdentifierName("Destructive"),
-            SyntaxFactory.IdentifierName(isTask ? "RunAsync" : "Run"));
-        return SyntaxFactory.InvocationExpression(
-                guard,
+        var guard = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, guardType, SyntaxFactory.IdentifierName(isTask ? "RunAsync" : "Run")),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
                 {
                     SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(action))),
@@ -198,89 +223,6 @@ public sealed class WrapInConfirmationGuardCodeFix : CodeFixProvider
                     SyntaxFactory.Argument(lambda),
                 })))
             .WithAdditionalAnnotations(Formatter.Annotation);
-    }
-
-    /// <summary>
-    /// What the approval is bound to, as precisely as source shows it without running anything twice: the first plain
-    /// string argument; else a plain string property of a request object (<c>new DeleteBucketRequest { BucketName = name }</c>);
-    /// else the name of the table, collection or client the call acts on (<c>db.Orders</c> gives "Orders"); else the
-    /// method's name.
-    /// </summary>
-    private static ExpressionSyntax Resource(IInvocationOperation operation, IMethodSymbol method)
-    {
-        foreach (var argument in operation.Arguments)
-        {
-            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
-            {
-                continue;
-            }
-
-            if (argument.Value.Type?.SpecialType == SpecialType.System_String && IsPlain(argument.Value.Syntax))
-            {
-                return ((ExpressionSyntax)argument.Value.Syntax).WithoutTrivia();
-            }
-        }
-
-        foreach (var argument in operation.Arguments)
-        {
-            if (argument.Value is IObjectCreationOperation { Initializer: { } initializer })
-            {
-                foreach (var member in initializer.Initializers)
-                {
-                    if (member is ISimpleAssignmentOperation { Value: { Type.SpecialType: SpecialType.System_String } value } && IsPlain(value.Syntax))
-                    {
-                        return ((ExpressionSyntax)value.Syntax).WithoutTrivia();
-                    }
-                }
-            }
-        }
-
-        var target = operation.Instance ?? (operation.TargetMethod.IsExtensionMethod && operation.Arguments.Length > 0 ? operation.Arguments[0].Value : null);
-        for (var depth = 0; target is not null && depth < 8; depth++)
-        {
-            switch (target)
-            {
-                case IConversionOperation conversion:
-                    target = conversion.Operand;
-                    continue;
-                case IInvocationOperation { Instance: { } instance }:
-                    target = instance;
-                    continue;
-                case IInvocationOperation { TargetMethod.IsExtensionMethod: true, Arguments.Length: > 0 } call:
-                    target = call.Arguments[0].Value;
-                    continue;
-                case IPropertyReferenceOperation property:
-                    return Literal(property.Property.Name);
-                case IFieldReferenceOperation field:
-                    return Literal(field.Field.Name.TrimStart('_'));
-                case ILocalReferenceOperation local:
-                    return Literal(local.Local.Name);
-                case IParameterReferenceOperation parameter:
-                    return Literal(parameter.Parameter.Name);
-            }
-
-            break;
-        }
-
-        return Literal(method.Name);
-    }
-
-    private static bool IsPlain(SyntaxNode syntax) =>
-        syntax is IdentifierNameSyntax or LiteralExpressionSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax };
-
-    private static LiteralExpressionSyntax Literal(string text) =>
-        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
-
-    private static string FreeName(SemanticModel model, int position, params string[] candidates)
-    {
-        foreach (var candidate in candidates)
-        {
-            if (model.LookupSymbols(position, name: candidate).IsEmpty)
-            {
-                return candidate;
-            }
-        }
-
-        return candidates[candidates.Length - 1] + "1";
+        return hoister.Failed ? null : new GuardPlan(guard, hoister);
     }
 }

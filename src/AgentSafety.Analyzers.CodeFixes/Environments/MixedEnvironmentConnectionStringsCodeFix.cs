@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AgentSafety.Analyzers.CodeFixes.Environments;
@@ -18,7 +19,8 @@ namespace AgentSafety.Analyzers.CodeFixes.Environments;
 /// <summary>
 /// ASA301: where a flagged literal reaches a connection (a constructor or call whose parameter is a connection string,
 /// or a <c>Use*</c> call), directly or through the constant, field or local it initializes, wraps that argument in
-/// <c>EnvironmentGuard.Connection(...)</c>. Elsewhere there is no fix: the message says to move the production string
+/// <c>EnvironmentGuard.Connection(...)</c>, referenced from its symbol so that a user's own <c>EnvironmentGuard</c> in
+/// scope does not capture the call. Elsewhere there is no fix: the message says to move the production string
 /// to the production environment's secret store.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MixedEnvironmentConnectionStringsCodeFix))]
@@ -31,7 +33,25 @@ public sealed class MixedEnvironmentConnectionStringsCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(RuleIdentifiers.MixedEnvironmentConnectionStrings);
 
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    // One pass per document: two literals that reach the same use wrap it once.
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var spans = diagnostics
+            .Select(d => Literal(root, d))
+            .Where(l => l is not null)
+            .SelectMany(l => FindTargets(root, model, l!, context.CancellationToken))
+            .Select(t => t.Span)
+            .Distinct()
+            .ToList();
+        return spans.Count == 0 ? document : await WrapAsync(document, spans, context.CancellationToken).ConfigureAwait(false);
+    });
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -44,16 +64,7 @@ public sealed class MixedEnvironmentConnectionStringsCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            // A string whose own hosts name no environment is one the guard would let through everywhere: wrapping it
-            // would only look safe.
-            if (!diagnostic.Location.IsInSource
-                || !diagnostic.Properties.TryGetValue(MixedEnvironmentConnectionStringsAnalyzer.StringEnvironmentProperty, out var stringEnvironment)
-                || stringEnvironment is null or "Unknown")
-            {
-                continue;
-            }
-
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax literal)
+            if (Literal(root, diagnostic) is not { } literal)
             {
                 continue;
             }
@@ -71,6 +82,20 @@ public sealed class MixedEnvironmentConnectionStringsCodeFix : CodeFixProvider
                     equivalenceKey: nameof(MixedEnvironmentConnectionStringsCodeFix)),
                 diagnostic);
         }
+    }
+
+    private static ExpressionSyntax? Literal(SyntaxNode root, Diagnostic diagnostic)
+    {
+        // A string whose own hosts name no environment is one the guard would let through everywhere: wrapping it
+        // would only look safe.
+        if (!diagnostic.Location.IsInSource
+            || !diagnostic.Properties.TryGetValue(MixedEnvironmentConnectionStringsAnalyzer.StringEnvironmentProperty, out var stringEnvironment)
+            || stringEnvironment is null or "Unknown")
+        {
+            return null;
+        }
+
+        return root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) as ExpressionSyntax;
     }
 
     private static List<ExpressionSyntax> FindTargets(SyntaxNode root, SemanticModel model, ExpressionSyntax literal, CancellationToken cancellationToken)
@@ -151,6 +176,12 @@ public sealed class MixedEnvironmentConnectionStringsCodeFix : CodeFixProvider
             return document;
         }
 
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is null || SymbolReferences.Member(SyntaxGenerator.GetGenerator(document), model.Compilation, GuardsNamespace + ".EnvironmentGuard", "Connection") is not { } connection)
+        {
+            return document;
+        }
+
         var nodes = spans
             .Select(s => root.FindNode(s, getInnermostNodeForTie: true))
             .Select(n => n as ExpressionSyntax ?? n.FirstAncestorOrSelf<ExpressionSyntax>())
@@ -159,17 +190,9 @@ public sealed class MixedEnvironmentConnectionStringsCodeFix : CodeFixProvider
             .ToList();
         var updated = root.ReplaceNodes(nodes, (original, _) =>
             SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(
-                        SyntaxKind.SimpleMemberAccessExpression,
-                        SyntaxFactory.IdentifierName("EnvironmentGuard"),
-                        SyntaxFactory.IdentifierName("Connection")),
+                    connection,
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(original.WithoutTrivia()))))
                 .WithTriviaFrom(original));
-        if (updated is CompilationUnitSyntax unit)
-        {
-            updated = UsingDirectives.Ensure(unit, GuardsNamespace);
-        }
-
         return document.WithSyntaxRoot(updated);
     }
 }

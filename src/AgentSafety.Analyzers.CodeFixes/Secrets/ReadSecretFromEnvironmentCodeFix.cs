@@ -10,14 +10,17 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 
 namespace AgentSafety.Analyzers.CodeFixes.Secrets;
 
 /// <summary>
-/// ASA101: replaces the hardcoded literal with
+/// ASA101: replaces the secret inside the hardcoded literal, and nothing else of it, with
 /// <c>Environment.GetEnvironmentVariable("NAME") ?? throw new InvalidOperationException("NAME is not set")</c>, the name
-/// taken from the provider or the symbol. A <c>const</c> becomes <c>static readonly</c> (a field) or a plain local. No
+/// taken from the provider or the symbol: <c>"Bearer " + (…)</c> keeps its scheme, a URL its path and query, a
+/// connection string its other keys. The types are referenced from their symbols, so a user's own <c>Environment</c>
+/// in scope does not capture the call. A <c>const</c> becomes <c>static readonly</c> (a field) or a plain local. No
 /// fix where C# requires a constant (attribute arguments, case labels, default parameter values), nor where another
 /// constant in the document is built from the one being changed.
 /// </summary>
@@ -27,12 +30,9 @@ public sealed class ReadSecretFromEnvironmentCodeFix : CodeFixProvider
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIdentifiers.HardcodedSecret);
 
-    // Not the batch fixer: every fix adds the same using directive, and the batch fixer drops such overlapping edits.
+    // One pass per document: a const field that two literals feed is rewritten once.
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
-    {
-        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        return root is null ? document : Apply(document, root, diagnostics);
-    });
+        await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -53,19 +53,34 @@ public sealed class ReadSecretFromEnvironmentCodeFix : CodeFixProvider
             context.RegisterCodeFix(
                 CodeAction.Create(
                     $"Read it from the environment variable {name}",
-                    _ => Task.FromResult(Apply(context.Document, root, ImmutableArray.Create(diagnostic))),
+                    ct => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
                     equivalenceKey: nameof(ReadSecretFromEnvironmentCodeFix)),
                 diagnostic);
         }
     }
 
-    private static Document Apply(Document document, SyntaxNode root, ImmutableArray<Diagnostic> diagnostics)
+    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var generator = SyntaxGenerator.GetGenerator(document);
+        var getVariable = SymbolReferences.Member(generator, model.Compilation, "System.Environment", "GetEnvironmentVariable");
+        var exception = SymbolReferences.Type(generator, model.Compilation, "System.InvalidOperationException");
+        if (getVariable is null || exception is not TypeSyntax exceptionType)
+        {
+            return document;
+        }
+
         var targets = diagnostics
-            .Select(d => (Literal: Target(root, d), Name: Name(d)))
+            .Select(d => (Literal: Target(root, d), Diagnostic: d))
             .Where(t => t.Literal is not null)
             .GroupBy(t => t.Literal!)
-            .ToDictionary(g => g.Key!, g => g.First().Name);
+            .ToDictionary(g => g.Key!, g => g.First().Diagnostic);
         if (targets.Count == 0)
         {
             return document;
@@ -77,18 +92,13 @@ public sealed class ReadSecretFromEnvironmentCodeFix : CodeFixProvider
 
         var updated = root.ReplaceNodes(nodes, (original, rewritten) => (original, rewritten) switch
         {
-            (LiteralExpressionSyntax literal, _) when targets.TryGetValue(literal, out var name) => Read(literal, name),
+            (LiteralExpressionSyntax literal, _) when targets.TryGetValue(literal, out var diagnostic) => Read(literal, diagnostic, getVariable, exceptionType),
             (FieldDeclarationSyntax, FieldDeclarationSyntax field) => ToStaticReadonly(field),
             (LocalDeclarationStatementSyntax, LocalDeclarationStatementSyntax local) => local.WithModifiers(
                     SyntaxFactory.TokenList(local.Modifiers.Where(m => !m.IsKind(SyntaxKind.ConstKeyword))))
                 .WithLeadingTrivia(local.GetLeadingTrivia()),
             _ => rewritten,
         });
-        if (updated is CompilationUnitSyntax unit)
-        {
-            updated = UsingDirectives.Ensure(unit, "System");
-        }
-
         return document.WithSyntaxRoot(updated);
     }
 
@@ -129,15 +139,60 @@ public sealed class ReadSecretFromEnvironmentCodeFix : CodeFixProvider
     private static string Name(Diagnostic diagnostic) =>
         diagnostic.Properties.TryGetValue(SecretAnalyzerBase.EnvironmentVariableProperty, out var name) && !string.IsNullOrEmpty(name) ? name! : "APP_SECRET";
 
-    private static ExpressionSyntax Read(LiteralExpressionSyntax literal, string name)
+    /// <summary>
+    /// The literal with only its secret read from the environment: <c>"Bearer " + (read)</c>, a URL's other parts, a
+    /// connection string's other keys stay as they were, so the value the program builds is byte for byte the same.
+    /// </summary>
+    private static ExpressionSyntax Read(LiteralExpressionSyntax literal, Diagnostic diagnostic, ExpressionSyntax getVariable, TypeSyntax exception)
     {
-        var read = SyntaxFactory.ParseExpression(
-            $"Environment.GetEnvironmentVariable(\"{name}\") ?? throw new InvalidOperationException(\"{name} is not set\")");
+        var name = Name(diagnostic);
+        ExpressionSyntax read = SyntaxFactory.BinaryExpression(
+            SyntaxKind.CoalesceExpression,
+            SyntaxFactory.InvocationExpression(getVariable, SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(StringLiteral(name))))),
+            SyntaxFactory.ThrowExpression(SyntaxFactory.ObjectCreationExpression(
+                exception,
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(StringLiteral(name + " is not set")))),
+                null)));
+
+        var value = literal.Token.ValueText;
+        var (prefix, suffix) = Surroundings(diagnostic, value);
+        if (prefix.Length > 0 || suffix.Length > 0)
+        {
+            read = SyntaxFactory.ParenthesizedExpression(read);
+            if (prefix.Length > 0)
+            {
+                read = SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, StringLiteral(prefix), read);
+            }
+
+            if (suffix.Length > 0)
+            {
+                read = SyntaxFactory.BinaryExpression(SyntaxKind.AddExpression, read, StringLiteral(suffix));
+            }
+        }
+
         var standalone = literal.Parent is EqualsValueClauseSyntax or ArgumentSyntax or ReturnStatementSyntax or ArrowExpressionClauseSyntax
             || literal.Parent is AssignmentExpressionSyntax assignment && assignment.Right == literal;
         var expression = standalone ? read : SyntaxFactory.ParenthesizedExpression(read);
         return expression.WithTriviaFrom(literal).WithAdditionalAnnotations(Formatter.Annotation);
     }
+
+    /// <summary>What the literal holds before and after the secret; empty both when the secret is the whole value.</summary>
+    private static (string Prefix, string Suffix) Surroundings(Diagnostic diagnostic, string value)
+    {
+        if (diagnostic.Properties.TryGetValue(SecretAnalyzerBase.SecretStartProperty, out var startText)
+            && diagnostic.Properties.TryGetValue(SecretAnalyzerBase.SecretLengthProperty, out var lengthText)
+            && int.TryParse(startText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var start)
+            && int.TryParse(lengthText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
+            && length > 0 && start + length <= value.Length)
+        {
+            return (value.Substring(0, start), value.Substring(start + length));
+        }
+
+        return (string.Empty, string.Empty);
+    }
+
+    private static LiteralExpressionSyntax StringLiteral(string text) =>
+        SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(text));
 
     private static FieldDeclarationSyntax ToStaticReadonly(FieldDeclarationSyntax field)
     {

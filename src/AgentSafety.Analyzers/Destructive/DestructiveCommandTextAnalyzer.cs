@@ -44,6 +44,22 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         var name = method.Name;
         var containing = (method.ReducedFrom ?? method).ContainingType;
 
+        // cmd.ExecuteNonQuery(): the text comes from the command's creation or its last CommandText assignment.
+        if (name.StartsWith("Execute", StringComparison.Ordinal) && invocation.Instance is { } executed && types.IsDbCommand(executed.Type as INamedTypeSymbol))
+        {
+            switch (CommandExecutions.SourceOf(invocation))
+            {
+                case IObjectCreationOperation creation:
+                    CheckTexts(context, invocation, DbCommandTexts(creation), TextKind.Sql, method);
+                    break;
+                case ISimpleAssignmentOperation assignment:
+                    CheckTexts(context, invocation, ConstantText.Collect(assignment.Value), TextKind.Sql, method);
+                    break;
+            }
+
+            return;
+        }
+
         if (HttpMethods.Contains(name))
         {
             if (name is "SendAsync" or "Send" && types.IsHttp(containing) && PlatformDeleteRequest(invocation) is { } deleted)
@@ -102,12 +118,20 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             if (invocation.Arguments.Length == 1 && invocation.Arguments[0].Value is ILocalReferenceOperation startInfo
                 && types.IsProcessStartInfo(startInfo.Type as INamedTypeSymbol))
             {
+                // Reported here, where it starts, whether the creation or later lines show the command.
                 var built = StartInfoCommand(startInfo);
-                if (built is not null && !CommandTextClassifier.TryClassifyCommand(built.Value.AtCreation, out _))
+                if (built is not null)
                 {
                     CheckTexts(context, invocation, new List<string> { built.Value.Whole }, TextKind.Command, method);
                 }
 
+                return;
+            }
+
+            if (invocation.Arguments.Length == 1 && invocation.Arguments[0].Value is IObjectCreationOperation startInfoCreation
+                && types.IsProcessStartInfo(startInfoCreation.Type as INamedTypeSymbol))
+            {
+                CheckTexts(context, invocation, new List<string> { string.Join(" ", StartInfoParts(startInfoCreation)) }, TextKind.Command, method);
                 return;
             }
 
@@ -270,6 +294,18 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
                     parts.AddRange(ConstantText.Collect(assignment.Value));
                 }
             }
+
+            // ArgumentList = { "destroy", "-auto-approve" }: a collection initializer, one Add per argument.
+            foreach (var member in creation.Initializer.Initializers.OfType<IMemberInitializerOperation>())
+            {
+                if (member.InitializedMember is IPropertyReferenceOperation { Property.Name: "ArgumentList" })
+                {
+                    foreach (var add in member.Initializer.Initializers.OfType<IInvocationOperation>())
+                    {
+                        parts.AddRange(add.Arguments.SelectMany(a => ConstantText.Collect(a.Value)));
+                    }
+                }
+            }
         }
 
         return parts;
@@ -292,20 +328,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
         if (types.IsDbCommand(type))
         {
-            var sql = creation.Arguments.Where(a => a.Parameter?.Type.SpecialType == SpecialType.System_String).ToArray();
-            var texts = Texts(sql);
-            if (creation.Initializer is not null)
-            {
-                foreach (var assignment in creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
-                {
-                    if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" })
-                    {
-                        texts.AddRange(ConstantText.Collect(assignment.Value));
-                    }
-                }
-            }
-
-            CheckTexts(context, creation, texts, TextKind.Sql, creation.Constructor);
+            CheckTexts(context, creation, DbCommandTexts(creation), TextKind.Sql, creation.Constructor);
             return;
         }
 
@@ -314,6 +337,24 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             var parts = StartInfoParts(creation);
             CheckTexts(context, creation, parts.Count > 0 ? new List<string> { string.Join(" ", parts) } : new List<string>(), TextKind.Command, creation.Constructor);
         }
+    }
+
+    /// <summary>The SQL a command creation carries: its string arguments and a <c>CommandText</c> initializer.</summary>
+    private static List<string> DbCommandTexts(IObjectCreationOperation creation)
+    {
+        var texts = Texts(creation.Arguments.Where(a => a.Parameter?.Type.SpecialType == SpecialType.System_String));
+        if (creation.Initializer is not null)
+        {
+            foreach (var assignment in creation.Initializer.Initializers.OfType<ISimpleAssignmentOperation>())
+            {
+                if (assignment.Target is IPropertyReferenceOperation { Property.Name: "CommandText" })
+                {
+                    texts.AddRange(ConstantText.Collect(assignment.Value));
+                }
+            }
+        }
+
+        return texts;
     }
 
     private static void AnalyzeAssignment(OperationAnalysisContext context, KnownTypes types)
@@ -359,7 +400,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             DestructiveText found;
             var matched = kind switch
             {
-                TextKind.Sql => CommandTextClassifier.TryClassifySql(text, out found),
+                TextKind.Sql => CommandTextClassifier.TryClassifySql(text, out found) || SqlWithRuntimeNames.TryClassify(text, out found),
                 TextKind.GraphQl => CommandTextClassifier.TryClassifyGraphQl(text, out found),
                 _ => CommandTextClassifier.TryClassifyCommand(text, out found),
             };
@@ -373,12 +414,20 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
     private static void Report(OperationAnalysisContext context, IOperation executor, DestructiveText found, ISymbol target)
     {
+        // A command is created or given its text in one place and run in another: where it runs is reported (by the
+        // execution's own invocation action), which is where the guard goes. Only a command that leaves the method
+        // unexecuted is reported where it is built.
+        if (executor is IObjectCreationOperation or ISimpleAssignmentOperation && CommandExecutions.Find(executor).Count > 0)
+        {
+            return;
+        }
+
         if (ConfirmationGuards.IsGuarded(executor, context.ContainingSymbol))
         {
             return;
         }
 
-        var properties = ImmutableDictionary<string, string?>.Empty.Add(UnguardedDestructiveCallAnalyzer.ActionProperty, found.Action);
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(UnguardedDestructiveCallAnalyzer.ActionProperty, ActionNames.ForText(found, executor));
         var executorName = target is IMethodSymbol { MethodKind: MethodKind.Constructor } ctor
             ? "new " + ctor.ContainingType.Name
             : target.ContainingType?.Name + "." + target.Name;

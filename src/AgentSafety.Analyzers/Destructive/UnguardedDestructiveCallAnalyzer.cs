@@ -119,7 +119,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
 
         private static void Report(OperationAnalysisContext context, IOperation site, IMethodSymbol method, string description)
         {
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(ActionProperty, ActionName(method));
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(ActionProperty, ActionNames.ForMethod(method));
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UnguardedDestructiveCall,
                 site.Syntax.GetLocation(),
@@ -140,28 +140,6 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
 
             // The catalogue also holds the Azure Resource Manager shape rule and its exemptions.
             return !_catalogue.IsEmpty && _catalogue.Classify(method) is { } description ? description : string.Empty;
-        }
-
-        private static string ActionName(IMethodSymbol method)
-        {
-            var ns = method.ContainingNamespace?.ToDisplayString() ?? string.Empty;
-            var provider = ns.Split('.')[0] switch
-            {
-                "Amazon" => "aws",
-                "Azure" => "azure",
-                "k8s" => "kubernetes",
-                "Docker" => "docker",
-                "StackExchange" => "redis",
-                "MongoDB" => "mongodb",
-                "Google" => "gcp",
-                "Octokit" => "github",
-                "Pulumi" => "pulumi",
-                "Microsoft" when ns.StartsWith("Microsoft.EntityFrameworkCore", System.StringComparison.Ordinal) => "efcore",
-                "Microsoft" when ns.StartsWith("Microsoft.Azure", System.StringComparison.Ordinal) => "azure",
-                _ => "app",
-            };
-            var name = method.Name.EndsWith("Async", System.StringComparison.Ordinal) ? method.Name.Substring(0, method.Name.Length - 5) : method.Name;
-            return provider + ":" + name;
         }
     }
 }

@@ -19,6 +19,11 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
 {
     internal const string EnvironmentVariableProperty = "EnvironmentVariable";
 
+    /// <summary>Where the secret starts in the literal's value, and how long it is: the fix replaces that part only.</summary>
+    internal const string SecretStartProperty = "SecretStart";
+
+    internal const string SecretLengthProperty = "SecretLength";
+
     /// <summary>Credential parameters, by containing type name and parameter name: a constant here is a hardcoded credential.</summary>
     private static readonly Dictionary<string, string[]> Sinks = new(StringComparer.Ordinal)
     {
@@ -197,5 +202,7 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
     }
 
     private protected static ImmutableDictionary<string, string?> Properties(SecretFinding finding) =>
-        ImmutableDictionary<string, string?>.Empty.Add(EnvironmentVariableProperty, finding.EnvironmentVariable);
+        ImmutableDictionary<string, string?>.Empty.Add(EnvironmentVariableProperty, finding.EnvironmentVariable)
+            .Add(SecretStartProperty, finding.Start.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add(SecretLengthProperty, finding.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

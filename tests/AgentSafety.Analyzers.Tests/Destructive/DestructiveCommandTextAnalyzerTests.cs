@@ -123,15 +123,15 @@ public class DestructiveCommandTextAnalyzerTests
                 Process.Start(psi);
             }
 
-            void AlreadyReportedAtCreation()
+            void KnownAtCreationReportedWhereItStarts()
             {
-                var psi = {|#1:new ProcessStartInfo("kubectl", "delete namespace staging")|};
-                Process.Start(psi);
+                var psi = new ProcessStartInfo("kubectl", "delete namespace staging");
+                {|#1:Process.Start(psi)|};
             }
         }
         """,
         Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("command", "terraform destroy", "Process.Start"),
-        Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("command", "kubectl delete", "new ProcessStartInfo"));
+        Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("command", "kubectl delete", "Process.Start"));
 
     [Fact]
     public Task Reports_a_raw_redis_flush_command_and_not_other_commands() => Verify.VerifyAnalyzerAsync("""

@@ -28,7 +28,7 @@ public class WrapInConfirmationGuardCodeFixTests
         {
             async Task M(IAmazonS3 s3, string name)
             {
-                await Destructive.RunAsync("aws:DeleteBucket", name, ct => s3.DeleteBucketAsync(name, cancellationToken: ct));
+                await Destructive.RunAsync("aws:s3:DeleteBucket", name, ct => s3.DeleteBucketAsync(name, cancellationToken: ct));
             }
         }
         """);
@@ -53,7 +53,7 @@ public class WrapInConfirmationGuardCodeFixTests
         {
             void M(IMongoDatabase db)
             {
-                Destructive.Run("mongodb:DropCollection", "orders", () => db.DropCollection("orders"));
+                Destructive.Run("mongodb:DropCollection", $"{db.DatabaseNamespace.DatabaseName}/orders", () => db.DropCollection("orders"));
                 var n = 1;
             }
         }
@@ -75,7 +75,7 @@ public class WrapInConfirmationGuardCodeFixTests
 
         class C
         {
-            Task M(IServer server) => Destructive.RunAsync("redis:FlushAllDatabases", "server", () => server.FlushAllDatabasesAsync());
+            Task M(IServer server) => Destructive.RunAsync("redis:FlushAllDatabases", $"{server.EndPoint}", () => server.FlushAllDatabasesAsync());
         }
         """);
 
@@ -99,6 +99,7 @@ public class WrapInConfirmationGuardCodeFixTests
         """, """
         using System.Net.Http;
         using System.Net.Http.Json;
+        using System.Text.Json;
         using System.Threading.Tasks;
         using AgentSafety.Guards;
 
@@ -109,7 +110,8 @@ public class WrapInConfirmationGuardCodeFixTests
 
             async Task<int> M(HttpClient http)
             {
-                var response = await Destructive.RunAsync("graphql:volumeDelete", Endpoint, ct => http.PostAsJsonAsync(Endpoint, new { query = VolumeDelete }, cancellationToken: ct));
+                var body = new { query = VolumeDelete };
+                var response = await Destructive.RunAsync("railway:volumeDelete", JsonSerializer.Serialize(body), ct => http.PostAsJsonAsync(Endpoint, body, cancellationToken: ct));
                 return (int)response.StatusCode;
             }
         }
@@ -138,9 +140,9 @@ public class WrapInConfirmationGuardCodeFixTests
         {
             async Task M(IAmazonDynamoDB ddb)
             {
-                await Destructive.RunAsync("aws:DeleteTable", "a", ct => ddb.DeleteTableAsync("a", cancellationToken: ct));
-                await Destructive.RunAsync("aws:DeleteTable", "b", ct => ddb.DeleteTableAsync("b", cancellationToken: ct));
-                await Destructive.RunAsync("aws:DeleteTable", "c", ct => ddb.DeleteTableAsync("c", cancellationToken: ct));
+                await Destructive.RunAsync("aws:dynamodb:DeleteTable", "a", ct => ddb.DeleteTableAsync("a", cancellationToken: ct));
+                await Destructive.RunAsync("aws:dynamodb:DeleteTable", "b", ct => ddb.DeleteTableAsync("b", cancellationToken: ct));
+                await Destructive.RunAsync("aws:dynamodb:DeleteTable", "c", ct => ddb.DeleteTableAsync("c", cancellationToken: ct));
             }
         }
         """);
@@ -187,7 +189,7 @@ public class WrapInConfirmationGuardCodeFixTests
         {
             async Task<int> M(ShopContext db)
             {
-                return await Destructive.RunAsync("efcore:ExecuteDelete", "Orders", ct => db.Orders.ExecuteDeleteAsync(cancellationToken: ct));
+                return await Destructive.RunAsync("efcore:ExecuteDelete", $"Orders @ {RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database).DataSource}/{RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database).Database}", ct => db.Orders.ExecuteDeleteAsync(cancellationToken: ct));
             }
         }
         """);
@@ -215,7 +217,7 @@ public class WrapInConfirmationGuardCodeFixTests
         {
             async Task M(IAmazonEC2 ec2, string volumeId)
             {
-                await Destructive.RunAsync("aws:DeleteVolume", volumeId, ct => ec2.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = volumeId }, cancellationToken: ct));
+                await Destructive.RunAsync("aws:ec2:DeleteVolume", volumeId, ct => ec2.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = volumeId }, cancellationToken: ct));
             }
         }
         """);

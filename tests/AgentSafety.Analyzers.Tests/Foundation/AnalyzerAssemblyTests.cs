@@ -11,7 +11,7 @@ public class AnalyzerAssemblyTests
 {
     [Theory]
     [InlineData(typeof(RuleIdentifiers))]
-    [InlineData(typeof(AgentSafety.Analyzers.CodeFixes.Common.UsingDirectives))]
+    [InlineData(typeof(AgentSafety.Analyzers.CodeFixes.Common.SymbolReferences))]
     public void References_no_compiler_newer_than_4_8_so_it_loads_in_the_dotnet_8_sdk_and_vs_2022(Type typeInAssembly)
     {
         var references = ReadReferences(typeInAssembly.Assembly.Location);

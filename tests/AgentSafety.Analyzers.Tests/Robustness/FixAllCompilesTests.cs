@@ -182,7 +182,7 @@ public class FixAllCompilesTests
     }
 
     private static CodeFixProvider[] Fixers() =>
-        typeof(AgentSafety.Analyzers.CodeFixes.Common.UsingDirectives).Assembly.GetTypes()
+        typeof(AgentSafety.Analyzers.CodeFixes.Common.SymbolReferences).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t) && t.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)

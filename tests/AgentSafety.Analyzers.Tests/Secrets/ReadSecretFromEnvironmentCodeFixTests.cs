@@ -64,7 +64,7 @@ public class ReadSecretFromEnvironmentCodeFixTests
         {
             string a = Environment.GetEnvironmentVariable("GITHUB_TOKEN") ?? throw new InvalidOperationException("GITHUB_TOKEN is not set");
             string b = Environment.GetEnvironmentVariable("STRIPE_API_KEY") ?? throw new InvalidOperationException("STRIPE_API_KEY is not set");
-            string c = Environment.GetEnvironmentVariable("DATABASE_CONNECTION_STRING") ?? throw new InvalidOperationException("DATABASE_CONNECTION_STRING is not set");
+            string c = "Host=db.internal;Database=app;Username=app;Password=" + (Environment.GetEnvironmentVariable("DATABASE_CONNECTION_STRING") ?? throw new InvalidOperationException("DATABASE_CONNECTION_STRING is not set"));
         }
         """);
 
@@ -87,7 +87,7 @@ public class ReadSecretFromEnvironmentCodeFixTests
     }
 
     [Fact]
-    public Task Moves_a_whole_authorization_header_value_scheme_included() => Fix.VerifyCodeFixAsync($$"""
+    public Task Moves_the_token_of_an_authorization_header_and_keeps_its_scheme() => Fix.VerifyCodeFixAsync($$"""
         using System.Net.Http;
 
         class C
@@ -100,7 +100,7 @@ public class ReadSecretFromEnvironmentCodeFixTests
 
         class C
         {
-            void M(HttpClient http) => http.DefaultRequestHeaders.Add("Authorization", Environment.GetEnvironmentVariable("API_AUTHORIZATION_HEADER") ?? throw new InvalidOperationException("API_AUTHORIZATION_HEADER is not set"));
+            void M(HttpClient http) => http.DefaultRequestHeaders.Add("Authorization", "Bearer " + (Environment.GetEnvironmentVariable("API_AUTHORIZATION_HEADER") ?? throw new InvalidOperationException("API_AUTHORIZATION_HEADER is not set")));
         }
         """);
 

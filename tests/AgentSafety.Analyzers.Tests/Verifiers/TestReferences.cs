@@ -47,6 +47,7 @@ public static class TestReferences
         typeof(Microsoft.EntityFrameworkCore.DbContext),
         typeof(Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions),
         typeof(Npgsql.NpgsqlConnection),
+        typeof(Microsoft.EntityFrameworkCore.NpgsqlDbContextOptionsBuilderExtensions),
         typeof(Microsoft.Data.SqlClient.SqlConnection),
         typeof(Dapper.SqlMapper),
         typeof(Octokit.GitHubClient),
