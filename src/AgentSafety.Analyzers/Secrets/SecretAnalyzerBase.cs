@@ -7,6 +7,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using AgentSafety.Analyzers.Common;
+using AgentSafety.Shared;
 
 namespace AgentSafety.Analyzers.Secrets;
 
@@ -40,9 +42,15 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var railwayTrees = new ConcurrentDictionary<SyntaxTree, bool>();
+            var platforms = new ConcurrentDictionary<SyntaxTree, PlatformHost?>();
+            var headers = start.Compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
             start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c), SyntaxKind.StringLiteralExpression);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, railwayTrees), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(c => AnalyzeCreation(c, platforms), OperationKind.ObjectCreation);
+            if (headers is not null)
+            {
+                start.RegisterOperationAction(c => AnalyzeHeaderAdd(c, headers, platforms), OperationKind.Invocation);
+            }
+
             start.RegisterAdditionalFileAction(AnalyzeAdditionalFile);
         });
     }
@@ -71,7 +79,7 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
     }
 
     /// <summary>A constant, not a literal written in place (that one the literal action sees), passed to a credential parameter.</summary>
-    private void AnalyzeCreation(OperationAnalysisContext context, ConcurrentDictionary<SyntaxTree, bool> railwayTrees)
+    private void AnalyzeCreation(OperationAnalysisContext context, ConcurrentDictionary<SyntaxTree, PlatformHost?> platforms)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Type is not { } type || !Sinks.TryGetValue(type.Name, out var parameters))
@@ -86,13 +94,14 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
                 continue;
             }
 
+            // Scope shows where the token goes, not where it comes from: a Bearer token sent to a platform API that takes
+            // only account-wide tokens as Bearer is over-scoped whatever its value.
+            var platform = type.Name == "AuthenticationHeaderValue" && argument.Parameter.Name == "parameter" && IsBearer(creation)
+                ? PlatformOf(creation.Syntax.SyntaxTree, platforms, context.CancellationToken)
+                : null;
             if ((argument.Value.ConstantValue.Value as string ?? FollowedText(argument.Value)) is not { } value)
             {
-                // Scope shows where the token goes, not where it comes from: a Bearer token read at run time and sent to
-                // Railway's GraphQL API is an account or team token, where a project token would do.
-                if (type.Name == "AuthenticationHeaderValue" && argument.Parameter.Name == "parameter" && IsBearer(creation)
-                    && MentionsRailway(creation.Syntax.SyntaxTree, railwayTrees, context.CancellationToken)
-                    && Report(SecretScanner.RailwayAccountTokenInUse(), argument.Syntax.GetLocation(), string.Empty) is { } inUse)
+                if (platform is not null && Report(SecretScanner.AccountTokenInUse(platform), argument.Syntax.GetLocation(), string.Empty) is { } inUse)
                 {
                     context.ReportDiagnostic(inUse);
                 }
@@ -100,45 +109,134 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
                 continue;
             }
 
-            // A literal written in place is the literal action's, unless its own place names nothing secret:
-            // new NetworkCredential("svc", "...") binds the password to no name, and only the parameter tells.
-            if (argument.Value.Syntax is LiteralExpressionSyntax literal && SecretScanner.Scan(value, SecretSites.BindingName(literal)).Count > 0)
+            ReportSinkConstant(context, argument.Value, argument.Syntax.GetLocation(), value, type.Name, argument.Parameter.Name, platform);
+        }
+    }
+
+    /// <summary>
+    /// <c>headers.Add("Authorization", "Bearer " + token)</c>, <c>TryAddWithoutValidation(…, $"Bearer {token}")</c> or
+    /// <c>string.Format("Bearer {0}", token)</c>, on <c>DefaultRequestHeaders</c> or a request's headers: the same
+    /// credential sink as <c>new AuthenticationHeaderValue("Bearer", token)</c>.
+    /// </summary>
+    private void AnalyzeHeaderAdd(OperationAnalysisContext context, INamedTypeSymbol headers, ConcurrentDictionary<SyntaxTree, PlatformHost?> platforms)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("Add" or "TryAddWithoutValidation") || invocation.Arguments.Length != 2
+            || method.Parameters[1].Type.SpecialType != SpecialType.System_String
+            || !InheritsFrom(method.ContainingType, headers)
+            || invocation.Arguments[0].Value.ConstantValue.Value is not string name
+            || !(name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
+            || BearerToken(invocation.Arguments[1].Value) is not { } token)
+        {
+            return;
+        }
+
+        var platform = PlatformOf(invocation.Syntax.SyntaxTree, platforms, context.CancellationToken);
+        if ((token.ConstantValue.Value as string ?? FollowedText(token)) is not { } value)
+        {
+            if (platform is not null && Report(SecretScanner.AccountTokenInUse(platform), token.Syntax.GetLocation(), string.Empty) is { } inUse)
+            {
+                context.ReportDiagnostic(inUse);
+            }
+
+            return;
+        }
+
+        ReportSinkConstant(context, token, token.Syntax.GetLocation(), value, "AuthenticationHeaderValue", "parameter", platform);
+    }
+
+    /// <summary>The token of a Bearer header value built by concatenation, interpolation or <c>string.Format</c>; null for any other value.</summary>
+    private static IOperation? BearerToken(IOperation value)
+    {
+        value = Unwrap(value);
+        switch (value)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, LeftOperand: var left, RightOperand: var right }
+                when Unwrap(left).ConstantValue.Value is string scheme && IsBearerPrefix(scheme):
+                return Unwrap(right);
+            case IInterpolatedStringOperation interpolated when interpolated.Parts.Length == 2
+                && interpolated.Parts[0] is IInterpolatedStringTextOperation { Text.ConstantValue.Value: string text } && IsBearerPrefix(text)
+                && interpolated.Parts[1] is IInterpolationOperation hole:
+                return Unwrap(hole.Expression);
+            case IInvocationOperation { TargetMethod: { Name: "Format", ContainingType.SpecialType: SpecialType.System_String } } format
+                when format.Arguments.Length == 2 && format.Arguments[0].Value.ConstantValue.Value is string pattern
+                && pattern.Trim().Equals("Bearer {0}", StringComparison.OrdinalIgnoreCase):
+                var argument = Unwrap(format.Arguments[1].Value);
+                return argument is IArrayCreationOperation ? null : argument;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsBearerPrefix(string text) => text.Equals("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
+        {
+            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+        }
+
+        return operation;
+    }
+
+    private static bool InheritsFrom(INamedTypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A constant that reaches a credential sink: a secret by where it goes, named after what holds it.</summary>
+    private void ReportSinkConstant(OperationAnalysisContext context, IOperation valueOperation, Location location, string value, string sinkType, string parameter, PlatformHost? platform)
+    {
+        // A literal written in place is the literal action's, unless its own place names nothing secret:
+        // new NetworkCredential("svc", "...") binds the password to no name, and only the parameter tells.
+        if (valueOperation.Syntax is LiteralExpressionSyntax literal && SecretScanner.Scan(value, SecretSites.BindingName(literal)).Count > 0)
+        {
+            return;
+        }
+
+        var declaredName = (valueOperation as IFieldReferenceOperation)?.Field.Name ?? (valueOperation as ILocalReferenceOperation)?.Local.Name;
+
+        // Bound to its own secret-looking name, the constant was reported at its declaration already.
+        var atDeclaration = declaredName is not null && SecretScanner.Scan(value, declaredName).Count > 0;
+
+        // Sent to a platform that takes only account tokens as Bearer, the value is read as that platform's account
+        // token; otherwise the sink says it is a credential, and its parameter is the name it is bound to.
+        var findings = platform is not null
+            ? SecretScanner.Scan(value, platform.AccountTokenName)
+            : SecretScanner.Scan(value, parameter, knownCredential: true);
+        if (findings.Count == 0 && value.Length >= 8 && platform is null)
+        {
+            findings.Add(new SecretFinding("credential", "constant passed as " + sinkType + " " + parameter, 0, value.Length, SecretScanner.ToEnvironmentName(declaredName ?? parameter), environmentVariableFromName: true));
+        }
+
+        foreach (var finding in findings)
+        {
+            if (atDeclaration && (platform is null || finding.OverScope is null))
             {
                 continue;
             }
 
-            var declaredName = (argument.Value as IFieldReferenceOperation)?.Field.Name ?? (argument.Value as ILocalReferenceOperation)?.Local.Name;
-            var bearerToRailway = type.Name == "AuthenticationHeaderValue" && IsBearer(creation)
-                && MentionsRailway(creation.Syntax.SyntaxTree, railwayTrees, context.CancellationToken);
-
-            // Bound to its own secret-looking name, the constant was reported at its declaration already.
-            var atDeclaration = declaredName is not null && SecretScanner.Scan(value, declaredName).Count > 0;
-            var findings = SecretScanner.Scan(value, bearerToRailway ? "railway_api_token" : "secret_" + argument.Parameter.Name);
-            if (findings.Count == 0 && value.Length >= 8 && !bearerToRailway)
+            // Already reported as a secret where it is declared; here only the scope of where it is sent is news. A
+            // variable named from the sink's parameter is named after what holds the value, or after the sink
+            // (NETWORK_CREDENTIAL_PASSWORD).
+            var environmentVariable = finding.EnvironmentVariableFromName
+                ? SecretScanner.ToEnvironmentName(declaredName ?? sinkType + "_" + parameter)
+                : finding.EnvironmentVariable;
+            var diagnostic = Report(finding.WithEnvironmentVariable(environmentVariable, finding.IsSecret && !atDeclaration), location, value);
+            if (diagnostic is not null)
             {
-                findings.Add(new SecretFinding("credential", "constant passed as " + type.Name + " " + argument.Parameter.Name, 0, value.Length, SecretScanner.ToEnvironmentName(declaredName ?? argument.Parameter.Name)));
-            }
-
-            foreach (var finding in findings)
-            {
-                if (atDeclaration && (!bearerToRailway || finding.OverScope is null))
-                {
-                    continue;
-                }
-
-                // Already reported as a secret where it is declared; here only the scope of where it is sent is news.
-                // "secret_password" only told the scanner the value is a secret; the fix's variable is named after what
-                // holds the value, or after the parameter it is passed to (NETWORK_CREDENTIAL_PASSWORD).
-                var environmentVariable = finding.EnvironmentVariable.StartsWith("SECRET_", StringComparison.Ordinal)
-                    ? SecretScanner.ToEnvironmentName(declaredName ?? type.Name + "_" + argument.Parameter.Name)
-                    : finding.EnvironmentVariable;
-                var reported = new SecretFinding(finding.Provider, finding.Kind, finding.Start, finding.Length, environmentVariable, finding.OverScope, finding.Narrower, isSecret: finding.IsSecret && !atDeclaration);
-                var diagnostic = Report(reported, argument.Syntax.GetLocation(), value);
-                if (diagnostic is not null)
-                {
-                    context.ReportDiagnostic(diagnostic);
-                    break;
-                }
+                context.ReportDiagnostic(diagnostic);
+                break;
             }
         }
     }
@@ -158,9 +256,29 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
         return texts.Count == 1 && texts[0].IndexOf("{…}", StringComparison.Ordinal) < 0 ? texts[0] : null;
     }
 
-    /// <summary>Whether the file sends anything to Railway's GraphQL API; read once per file and compilation.</summary>
-    private static bool MentionsRailway(SyntaxTree tree, ConcurrentDictionary<SyntaxTree, bool> cache, System.Threading.CancellationToken cancellationToken) =>
-        cache.GetOrAdd(tree, t => t.GetText(cancellationToken).ToString().IndexOf("backboard.railway.", StringComparison.OrdinalIgnoreCase) >= 0);
+    /// <summary>
+    /// The platform from <see cref="SecretFormats.Platforms"/> whose API host a string literal of the file names, or
+    /// null; read once per file and compilation.
+    /// </summary>
+    private static PlatformHost? PlatformOf(SyntaxTree tree, ConcurrentDictionary<SyntaxTree, PlatformHost?> cache, System.Threading.CancellationToken cancellationToken) =>
+        cache.GetOrAdd(tree, t =>
+        {
+            foreach (var token in t.GetRoot(cancellationToken).DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                {
+                    foreach (var platform in SecretFormats.Platforms)
+                    {
+                        if (token.ValueText.IndexOf(platform.HostFragment, StringComparison.OrdinalIgnoreCase) >= 0)
+                        {
+                            return platform;
+                        }
+                    }
+                }
+            }
+
+            return null;
+        });
 
     private static bool IsBearer(IObjectCreationOperation creation) =>
         creation.Arguments.Length > 0 && creation.Arguments[0].Value.ConstantValue.Value is string scheme && scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase);
@@ -179,21 +297,48 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var (key, value, span) in SecretSites.ConfigurationValues(text, file.Path))
+        var developmentFile = EnvironmentClassifier.ClassifyFilePath(file.Path) == DeploymentEnvironment.Development;
+        if (file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
         {
-            foreach (var finding in SecretScanner.Scan(value, key))
+            foreach (var entry in ConfigurationJson.Read(text.ToString(), context.CancellationToken))
+            {
+                foreach (var finding in SecretScanner.Scan(entry.Value, entry.Name, entry.Section, developmentFile))
+                {
+                    if (ReportInFile(context, text, finding, entry.MapToRaw(finding.Start, finding.Length), entry.Value))
+                    {
+                        break;
+                    }
+                }
+            }
+
+            return;
+        }
+
+        foreach (var (key, value, span) in SecretSites.KeyValueLines(text.ToString()))
+        {
+            foreach (var finding in SecretScanner.Scan(value, key, developmentFile: developmentFile))
             {
                 var start = span.Start + Math.Max(0, Math.Min(finding.Start, span.Length));
                 var findingSpan = new Microsoft.CodeAnalysis.Text.TextSpan(start, Math.Max(0, Math.Min(finding.Length, span.End - start)));
-                var location = Location.Create(file.Path, findingSpan, text.Lines.GetLinePositionSpan(findingSpan));
-                var diagnostic = Report(finding, location, value);
-                if (diagnostic is not null)
+                if (ReportInFile(context, text, finding, findingSpan, value))
                 {
-                    context.ReportDiagnostic(diagnostic);
                     break;
                 }
             }
         }
+    }
+
+    private bool ReportInFile(AdditionalFileAnalysisContext context, Microsoft.CodeAnalysis.Text.SourceText text, SecretFinding finding, Microsoft.CodeAnalysis.Text.TextSpan span, string value)
+    {
+        var location = Location.Create(context.AdditionalFile.Path, span, text.Lines.GetLinePositionSpan(span));
+        var diagnostic = Report(finding, location, value);
+        if (diagnostic is null)
+        {
+            return false;
+        }
+
+        context.ReportDiagnostic(diagnostic);
+        return true;
     }
 
     private protected static ImmutableDictionary<string, string?> Properties(SecretFinding finding) =>
