@@ -92,7 +92,7 @@ internal static class SecretFormats
         new("vercel-token", "Vercel", "token", "VERCEL_TOKEN", new[] { "vcp_", "vci_", "vca_", "vcr_", "vck_" }, Start + "(?:vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}" + End),
         new("cloudflare-api-token", "Cloudflare", "API token", "CLOUDFLARE_API_TOKEN", new[] { "cfk_", "cfut_", "cfat_" }, Start + "(?:cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}" + End),
         new("cloudflare-origin-ca-key", "Cloudflare", "Origin CA key", "CLOUDFLARE_ORIGIN_CA_KEY", new[] { "v1.0-" }, Start + @"v1\.0-[a-f0-9]{24}-[a-f0-9]{146}" + End),
-        new("heroku-api-key-v2", "Heroku", "API key", "HEROKU_API_KEY", new[] { "HRKU-" }, Start + @"HRKU-AA[0-9a-zA-Z_\-]{58}" + EndDash, "a Heroku account API key acts as the user on every app and team the account can reach", "an OAuth authorization with only the scope the job needs (heroku authorizations:create --scope read or write)", overScopeNameAny: new[] { "api_key", "apikey", "api-key", "auth_token", "authtoken" }),
+        new("heroku-api-key-v2", "Heroku", "API key", "HEROKU_API_KEY", new[] { "HRKU-" }, Start + @"HRKU-AA[0-9a-zA-Z_\-]{58}" + EndDash, "a Heroku account API key acts as the user on every app and team the account can reach", "an OAuth authorization with only the scope the job needs (heroku authorizations:create --scope read or write)", overScopeNameAny: new[] { "api_key", "apikey", "api-key" }),
         new("openshift-user-token", "OpenShift", "user token", "OPENSHIFT_TOKEN", new[] { "sha256~" }, @"sha256~[A-Za-z0-9_\-]{43}" + EndDash),
         new("scalingo-api-token", "Scalingo", "API token", "SCALINGO_API_TOKEN", new[] { "tk-us-" }, Start + @"tk-us-[A-Za-z0-9_\-]{48}" + EndDash),
         new("tailscale-key", "Tailscale", "key", "TS_AUTHKEY", new[] { "tskey-" }, Start + "tskey-[a-z]{2,20}-[0-9A-Za-z_]{8,40}-[0-9A-Za-z_]{16,60}" + End),
@@ -178,13 +178,17 @@ internal static class SecretFormats
         new("cohere-api-key", "Cohere", "API key", "CO_API_KEY", new string[0], "^[A-Za-z0-9]{40}$", nameAny: new[] { "cohere", "co_api_key" }, minClasses: 3),
         // A JWT signing key is often written as words ("ThisIsMySuperSecretKey…", the tutorial pattern Sonar's S6781
         // targets) or as hex: neither has a format, only the name (Jwt:Key, IssuerSigningKey) says what it is.
-        new("jwt-signing-key", "JWT", "signing key", "JWT_SIGNING_KEY", new string[0], @"^\S{16,512}$", nameAll: new[] { "jwt" }, nameAny: new[] { "key", "secret" }, minClasses: 2),
-        new("signing-key", "JWT", "signing key", "JWT_SIGNING_KEY", new string[0], @"^\S{16,512}$", nameAny: new[] { "signingkey", "signing_key", "signing-key" }, minClasses: 2),
+        new("jwt-signing-key", "JWT", "signing key", "JWT_SIGNING_KEY", new string[0], SigningKeyShape, nameAll: new[] { "jwt" }, nameAny: new[] { "key", "secret" }),
+        new("signing-key", "JWT", "signing key", "JWT_SIGNING_KEY", new string[0], SigningKeyShape, nameAny: new[] { "signingkey", "signing_key", "signing-key" }),
         new("datadog-api-key", "Datadog", "API or application key", "DD_API_KEY", new string[0], "^(?:[a-f0-9]{32}|[a-f0-9]{40})$", nameAny: new[] { "datadog", "dd_api", "dd_app" }),
     };
 
     /// <summary>Built-in superuser logins of SQL Server, PostgreSQL and MySQL: each can drop every database on its server.</summary>
     public static readonly string[] SuperUsers = { "sa", "postgres", "root" };
+
+    // Hex of 128 bits or more, or 16+ characters that mix lower case, upper case and digits: a key, where a cookie or
+    // header name ("X-Access-Token-Cookie") mixes no digits.
+    private const string SigningKeyShape = @"^(?:[a-fA-F0-9]{32,512}|(?=[^\s]*[a-z])(?=[^\s]*[A-Z])(?=[^\s]*[0-9])\S{16,512})$";
 
     private const string Uuid = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 

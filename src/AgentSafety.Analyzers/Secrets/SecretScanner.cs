@@ -158,7 +158,7 @@ internal static class SecretScanner
     };
 
     private static readonly string[] SecretWords = { "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key", "accesskey", "access_key", "privatekey", "private_key", "credential", "authkey", "auth_key", "clientsecret", "client_secret", "connectionstring" };
-    private static readonly string[] NotSecretWords = { "public", "publishable", "id", "name", "url", "uri", "path", "file", "format", "header", "question", "hint", "label", "prompt", "length", "policy", "type", "endpoint", "expir", "count", "regex", "pattern", "field", "param", "placeholder", "example", "sample", "hash", "checksum" };
+    private static readonly string[] NotSecretWords = { "public", "publishable", "id", "name", "url", "uri", "path", "file", "format", "header", "question", "hint", "label", "prompt", "length", "policy", "type", "endpoint", "expir", "count", "regex", "pattern", "field", "param", "placeholder", "example", "sample", "hash", "checksum", "algorithm" };
     private static readonly string[] Placeholders = { "your", "example", "placeholder", "changeme", "change-me", "change_me", "redacted", "xxxx", "****", "dummy", "sample", "replace", "insert", "todo", "<", ">", "${", "{{", "$(", "fake", "notreal", "secret-here", "here" };
 
     /// <summary>
@@ -305,8 +305,8 @@ internal static class SecretScanner
     }
 
     /// <summary>
-    /// Placeholder-looking tokens: a prefix followed by a run such as <c>12345</c> or <c>abcde</c>, <c>abc123</c>,
-    /// <c>xxxx</c>, <c>EXAMPLE</c>, or too few distinct characters to be random. Real tokens are random and almost never
+    /// Placeholder-looking tokens: a prefix followed by a run such as <c>12345</c> or <c>abcde</c>, six of one character,
+    /// <c>abc123</c>, <c>xxxx</c>, <c>EXAMPLE</c>, or too few distinct characters to be random. Real tokens are random and almost never
     /// hold five ascending characters in a row.
     /// </summary>
     internal static bool LooksFake(string token)
@@ -323,12 +323,14 @@ internal static class SecretScanner
         }
 
         var run = 1;
+        var same = 1;
         for (var i = 1; i < token.Length; i++)
         {
             var a = char.ToLowerInvariant(token[i - 1]);
             var b = char.ToLowerInvariant(token[i]);
             run = b == a + 1 && char.IsLetterOrDigit(a) && char.IsLetterOrDigit(b) && char.IsLetter(a) == char.IsLetter(b) ? run + 1 : 1;
-            if (run >= 5)
+            same = token[i] == token[i - 1] && char.IsLetterOrDigit(token[i]) ? same + 1 : 1;
+            if (run >= 5 || same >= 6)
             {
                 return true;
             }
