@@ -3,8 +3,6 @@ using System.Linq;
 using System.Threading.Tasks;
 using AgentSafety.Analyzers.Secrets;
 using Xunit;
-using Hardcoded = AgentSafety.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AgentSafety.Analyzers.Secrets.HardcodedSecretAnalyzer>;
-using OverScoped = AgentSafety.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AgentSafety.Analyzers.Secrets.OverScopedCredentialAnalyzer>;
 
 namespace AgentSafety.Analyzers.Tests.Secrets;
 
@@ -116,19 +114,19 @@ public class SecretBreadthTests
     }
 
     [Fact]
-    public Task Reports_a_shopify_admin_token_as_over_scoped() => OverScoped.VerifyAnalyzerAsync($$"""
+    public Task Reports_a_shopify_admin_token_as_over_scoped() => Asa102.Verifier.VerifyAnalyzerAsync($$"""
         class C
         {
             const string Shop = {|#0:"{{FakeToken.Make("shpat_", 32, FakeToken.Hex)}}"|};
             const string Secret = "{{FakeToken.Make("shpss_", 32, FakeToken.Hex)}}";
         }
         """,
-        OverScoped.Diagnostic("ASA102").WithLocation(0).WithArguments(
+        Asa102.Verifier.Diagnostic("ASA102").WithLocation(0).WithArguments(
             "a Shopify Admin API access token acts on the whole store with every access scope its app was granted",
             "a Storefront API token for storefront reads, or an app whose access scopes are only those the job needs"));
 
     [Fact]
-    public Task Reports_every_way_a_bearer_header_to_railway_is_built() => OverScoped.VerifyAnalyzerAsync("""
+    public Task Reports_every_way_a_bearer_header_to_railway_is_built() => Asa102.Verifier.VerifyAnalyzerAsync("""
         using System;
         using System.Net.Http;
         class C
@@ -150,13 +148,13 @@ public class SecretBreadthTests
             void ProjectToken(HttpClient http, string token) => http.DefaultRequestHeaders.Add("Project-Access-Token", token);
         }
         """,
-        OverScoped.Diagnostic("ASA102").WithLocation(0).WithArguments(RailwayScope, RailwayNarrower),
-        OverScoped.Diagnostic("ASA102").WithLocation(1).WithArguments(RailwayScope, RailwayNarrower),
-        OverScoped.Diagnostic("ASA102").WithLocation(2).WithArguments(RailwayScope, RailwayNarrower),
-        OverScoped.Diagnostic("ASA102").WithLocation(3).WithArguments(RailwayScope, RailwayNarrower));
+        Asa102.Verifier.Diagnostic("ASA102").WithLocation(0).WithArguments(RailwayScope, RailwayNarrower),
+        Asa102.Verifier.Diagnostic("ASA102").WithLocation(1).WithArguments(RailwayScope, RailwayNarrower),
+        Asa102.Verifier.Diagnostic("ASA102").WithLocation(2).WithArguments(RailwayScope, RailwayNarrower),
+        Asa102.Verifier.Diagnostic("ASA102").WithLocation(3).WithArguments(RailwayScope, RailwayNarrower));
 
     [Fact]
-    public Task A_bearer_header_to_another_api_is_not_over_scoped() => OverScoped.VerifyAnalyzerAsync("""
+    public Task A_bearer_header_to_another_api_is_not_over_scoped() => Asa102.Verifier.VerifyAnalyzerAsync("""
         using System.Net.Http;
         class C
         {
@@ -166,7 +164,7 @@ public class SecretBreadthTests
         """);
 
     [Fact]
-    public Task Reports_a_constant_token_concatenated_into_a_bearer_header() => Hardcoded.VerifyAnalyzerAsync("""
+    public Task Reports_a_constant_token_concatenated_into_a_bearer_header() => Asa101.Verifier.VerifyAnalyzerAsync("""
         using System.Net.Http;
         class C
         {
@@ -174,10 +172,10 @@ public class SecretBreadthTests
             void M(HttpClient http) => http.DefaultRequestHeaders.Add("Authorization", "Bearer " + {|#0:Fallback|});
         }
         """,
-        Hardcoded.Diagnostic("ASA101").WithLocation(0).WithArguments("credential", "constant passed as AuthenticationHeaderValue parameter", "Qm7T…(32 chars)"));
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(0).WithArguments("credential", "constant passed as AuthenticationHeaderValue parameter", "Qm7T…(32 chars)"));
 
     [Fact]
-    public Task A_postgres_superuser_on_localhost_in_development_settings_is_quiet() => OverScoped.VerifyAnalyzerAsync(
+    public Task A_postgres_superuser_on_localhost_in_development_settings_is_quiet() => Asa102.Verifier.VerifyAnalyzerAsync(
         "class C { }",
         new[]
         {
@@ -186,35 +184,35 @@ public class SecretBreadthTests
             (".env.development", "DATABASE_URL=postgres://postgres:Xk29lpQ77v@db.acme.net:5432/app\n"),
             ("appsettings.json", "{\n  \"ConnectionStrings\": {\n    \"Orders\": \"Host=db.acme.net;Database=orders;Username=postgres;Password=Xk29-lpQ-77\"\n  }\n}\n"),
         },
-        OverScoped.Diagnostic("ASA102").WithSpan("appsettings.json", 3, 58, 3, 66).WithArguments(
+        Asa102.Verifier.Diagnostic("ASA102").WithSpan("appsettings.json", 3, 58, 3, 66).WithArguments(
             "the connection logs in as the database superuser 'postgres', which can drop every database on the server",
             "a role that owns only the application's schema, with no CREATEDB/DROP rights"));
 
     [Fact]
-    public Task Reports_a_jwt_key_written_as_words_in_appsettings() => Hardcoded.VerifyAnalyzerAsync(
+    public Task Reports_a_jwt_key_written_as_words_in_appsettings() => Asa101.Verifier.VerifyAnalyzerAsync(
         "class C { }",
         new[]
         {
             ("appsettings.json", "{\n  \"Jwt\": {\n    \"Key\": \"ThisIsMySuperSecretKeyForJwtTokens123!\",\n    \"Issuer\": \"https://auth.acme.net\"\n  }\n}\n"),
         },
-        Hardcoded.Diagnostic("ASA101").WithSpan("appsettings.json", 3, 13, 3, 51).WithArguments("JWT", "signing key", "This…(38 chars)"));
+        Asa101.Verifier.Diagnostic("ASA101").WithSpan("appsettings.json", 3, 13, 3, 51).WithArguments("JWT", "signing key", "This…(38 chars)"));
 
     [Fact]
-    public Task A_finding_behind_json_escapes_is_reported_at_its_raw_text() => Hardcoded.VerifyAnalyzerAsync(
+    public Task A_finding_behind_json_escapes_is_reported_at_its_raw_text() => Asa101.Verifier.VerifyAnalyzerAsync(
         "class C { }",
         new[]
         {
             // "\u0067hp_…" is "ghp_…": the span covers the six raw characters of the escape, not one.
             ("appsettings.json", "{\n  \"Note\": \"\\u00e9\\u00e9\", \"Token\": \"x \\u0067hp_" + FakeToken.Make(string.Empty, 36) + " y\"\n}\n"),
         },
-        Hardcoded.Diagnostic("ASA101").WithSpan("appsettings.json", 2, 39, 2, 84).WithArguments("GitHub", "classic personal access token", "ghp_…(40 chars)"));
+        Asa101.Verifier.Diagnostic("ASA101").WithSpan("appsettings.json", 2, 39, 2, 84).WithArguments("GitHub", "classic personal access token", "ghp_…(40 chars)"));
 
     [Fact]
-    public Task Reports_the_password_of_a_redis_configuration_string_in_code() => Hardcoded.VerifyAnalyzerAsync("""
+    public Task Reports_the_password_of_a_redis_configuration_string_in_code() => Asa101.Verifier.VerifyAnalyzerAsync("""
         class C
         {
             const string Redis = {|#0:"acme.redis.cache.windows.net:6380,password=Zq8vL2mN4pR6tX1wY3aB5cD7eF9gH0jK,ssl=True,abortConnect=False"|};
         }
         """,
-        Hardcoded.Diagnostic("ASA101").WithLocation(0).WithArguments("database", "password in a connection string", "Zq8v…(32 chars)"));
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(0).WithArguments("database", "password in a connection string", "Zq8v…(32 chars)"));
 }
