@@ -1,11 +1,120 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
+using AgentSafety.Shared;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AgentSafety.Analyzers.Common;
+
+/// <summary>Which reader a configuration file needs.</summary>
+internal enum ConfigurationFileKind
+{
+    None,
+    Json,
+    DotEnv,
+    Text,
+}
+
+/// <summary>
+/// A configuration file given to the compiler as an AdditionalFile, read once per compilation for every rule: its kind
+/// (one classifier), the environment its name says it belongs to, its text, and, for JSON, every string value with its
+/// key path. The secrets rules and ASA301 both read it through <see cref="Read"/>.
+/// </summary>
+internal sealed class ConfigurationFile
+{
+    /// <summary>Larger files are skipped: they are data, not settings, and would slow every build.</summary>
+    public const int MaxLength = 4 * 1024 * 1024;
+
+    // Keyed by the AdditionalText the compilation hands to every analyzer, so the file is read and parsed once however
+    // many rules look at it, and forgotten with the compilation.
+    private static readonly ConditionalWeakTable<AdditionalText, ConfigurationFile> Cache = new();
+
+    private readonly object gate = new();
+    private List<ConfigurationEntry>? jsonEntries;
+
+    private ConfigurationFile(string path, ConfigurationFileKind kind, SourceText? source)
+    {
+        Path = path;
+        Kind = kind;
+        Source = source;
+        Text = source?.ToString() ?? string.Empty;
+        Environment = EnvironmentClassifier.ClassifyFilePath(path);
+    }
+
+    public string Path { get; }
+
+    public ConfigurationFileKind Kind { get; }
+
+    /// <summary>The file's text; null when the file is not configuration, is empty or is larger than <see cref="MaxLength"/>.</summary>
+    public SourceText? Source { get; }
+
+    public string Text { get; }
+
+    /// <summary>The environment the file's name or folder names (<c>appsettings.Development.json</c>, <c>.env.staging</c>).</summary>
+    public DeploymentEnvironment Environment { get; }
+
+    /// <summary>The configuration file behind <paramref name="file"/>, read once per compilation.</summary>
+    public static ConfigurationFile Read(AdditionalText file, CancellationToken cancellationToken)
+    {
+        if (Cache.TryGetValue(file, out var cached))
+        {
+            return cached;
+        }
+
+        var path = file.Path ?? string.Empty;
+        var kind = KindOf(path);
+        var source = kind == ConfigurationFileKind.None ? null : file.GetText(cancellationToken);
+        if (source is not null && (source.Length == 0 || source.Length > MaxLength))
+        {
+            source = null;
+        }
+
+        return Cache.GetValue(file, _ => new ConfigurationFile(path, source is null ? ConfigurationFileKind.None : kind, source));
+    }
+
+    /// <summary>Every string value of a JSON file with its key path; parsed on first use, once.</summary>
+    public IReadOnlyList<ConfigurationEntry> JsonEntries(CancellationToken cancellationToken)
+    {
+        if (Kind != ConfigurationFileKind.Json)
+        {
+            return Array.Empty<ConfigurationEntry>();
+        }
+
+        lock (gate)
+        {
+            return jsonEntries ??= ConfigurationJson.Read(Text, cancellationToken);
+        }
+    }
+
+    /// <summary>Which reader a file needs, from its name; <see cref="ConfigurationFileKind.None"/> for files that are not configuration.</summary>
+    public static ConfigurationFileKind KindOf(string path)
+    {
+        var slash = path.LastIndexOfAny(new[] { '/', '\\' });
+        var name = path.Substring(slash + 1).ToLowerInvariant();
+        if (name.StartsWith(".env", StringComparison.Ordinal) || name.EndsWith(".env", StringComparison.Ordinal))
+        {
+            return ConfigurationFileKind.DotEnv;
+        }
+
+        if (name.StartsWith("analyzerreleases.", StringComparison.Ordinal) || name == "agentsafety.destructiveapis.txt")
+        {
+            return ConfigurationFileKind.None;
+        }
+
+        var dot = name.LastIndexOf('.');
+        var extension = dot < 0 ? string.Empty : name.Substring(dot);
+        return extension switch
+        {
+            ".json" => ConfigurationFileKind.Json,
+            ".config" or ".xml" or ".yaml" or ".yml" or ".ini" or ".properties" or ".toml" or ".conf" or ".cfg" or ".txt" or ".tfvars" => ConfigurationFileKind.Text,
+            _ => ConfigurationFileKind.None,
+        };
+    }
+}
 
 /// <summary>
 /// One string value of a configuration file: its key path, the key that names it, its unescaped text, and where its raw

@@ -35,47 +35,18 @@ internal readonly struct ConfigurationValue
 /// </summary>
 internal static class ConfigurationTextScanner
 {
-    public enum FileKind
-    {
-        None,
-        Json,
-        DotEnv,
-        Text,
-    }
-
-    /// <summary>Which reader a file needs, from its name; <see cref="FileKind.None"/> for files that are not configuration.</summary>
-    public static FileKind KindOf(string path)
-    {
-        var slash = path.LastIndexOfAny(new[] { '/', '\\' });
-        var name = path.Substring(slash + 1).ToLowerInvariant();
-        if (name.StartsWith(".env", StringComparison.Ordinal) || name.EndsWith(".env", StringComparison.Ordinal))
-        {
-            return FileKind.DotEnv;
-        }
-
-        if (name.StartsWith("analyzerreleases.", StringComparison.Ordinal) || name == "agentsafety.destructiveapis.txt")
-        {
-            return FileKind.None;
-        }
-
-        var dot = name.LastIndexOf('.');
-        var extension = dot < 0 ? string.Empty : name.Substring(dot);
-        return extension switch
-        {
-            ".json" => FileKind.Json,
-            ".config" or ".xml" or ".yaml" or ".yml" or ".ini" or ".properties" or ".toml" or ".conf" or ".cfg" or ".txt" or ".tfvars" => FileKind.Text,
-            _ => FileKind.None,
-        };
-    }
-
     /// <summary>
     /// Connection-string candidates of a JSON file, read by the shared <see cref="ConfigurationJson"/> reader (comments
     /// and trailing commas allowed); nothing when it does not parse. The span covers the value's quotes.
     /// </summary>
-    public static List<ConfigurationValue> ScanJson(string text, CancellationToken cancellationToken)
+    public static List<ConfigurationValue> ScanJson(string text, CancellationToken cancellationToken) =>
+        FromJson(ConfigurationJson.Read(text, cancellationToken));
+
+    /// <summary>The connection-string candidates among a JSON file's values, parsed once by <see cref="ConfigurationFile"/>.</summary>
+    public static List<ConfigurationValue> FromJson(IReadOnlyList<ConfigurationEntry> entries)
     {
         var found = new List<ConfigurationValue>();
-        foreach (var entry in ConfigurationJson.Read(text, cancellationToken))
+        foreach (var entry in entries)
         {
             if (EnvironmentClassifier.MightBeConnectionString(entry.Value) || entry.KeyPath.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase))
             {

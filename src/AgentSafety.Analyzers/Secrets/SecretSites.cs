@@ -11,13 +11,10 @@ namespace AgentSafety.Analyzers.Secrets;
 
 /// <summary>
 /// Where secrets are looked for, shared by ASA101 and ASA102: C# string literals with the name they are bound to,
-/// constants passed to credential parameters, and configuration files given as AdditionalFiles.
+/// constants passed to credential parameters, and the KEY=VALUE lines of configuration files that are not JSON.
 /// </summary>
 internal static class SecretSites
 {
-    /// <summary>Configuration files larger than this are skipped: they are data, not settings, and would slow every build.</summary>
-    public const int MaxAdditionalFileLength = 2 * 1024 * 1024;
-
     /// <summary>The name a literal is bound to: the variable, field, property, named argument, JSON-like key or anonymous member.</summary>
     public static string? BindingName(LiteralExpressionSyntax literal)
     {
@@ -61,17 +58,6 @@ internal static class SecretSites
             default:
                 return null;
         }
-    }
-
-    public static bool IsConfigurationFile(string path)
-    {
-        var name = System.IO.Path.GetFileName(path);
-        return name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".env", StringComparison.OrdinalIgnoreCase)
-            || name.StartsWith(".env", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".ini", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".properties", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".config", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>KEY=VALUE and key: value lines of non-JSON configuration text, with the key as binding name.</summary>

@@ -298,22 +298,17 @@ public sealed class SecretsAnalyzer : SecretAnalyzerBase
 
     private static void AnalyzeAdditionalFile(AdditionalFileAnalysisContext context)
     {
-        var file = context.AdditionalFile;
-        if (!SecretSites.IsConfigurationFile(file.Path))
+        // Free text (.txt) is not read for secrets: API listings and word lists are not settings.
+        var file = ConfigurationFile.Read(context.AdditionalFile, context.CancellationToken);
+        if (file.Kind == ConfigurationFileKind.None || file.Source is not { } text || file.Path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
 
-        var text = file.GetText(context.CancellationToken);
-        if (text is null || text.Length > SecretSites.MaxAdditionalFileLength)
+        var developmentFile = file.Environment == DeploymentEnvironment.Development;
+        if (file.Kind == ConfigurationFileKind.Json)
         {
-            return;
-        }
-
-        var developmentFile = EnvironmentClassifier.ClassifyFilePath(file.Path) == DeploymentEnvironment.Development;
-        if (file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            foreach (var entry in ConfigurationJson.Read(text.ToString(), context.CancellationToken))
+            foreach (var entry in file.JsonEntries(context.CancellationToken))
             {
                 Report(context.ReportDiagnostic, SecretScanner.Scan(entry.Value, entry.Name, entry.Section, developmentFile), f => InFile(file.Path, text, entry.MapToRaw(f.Start, f.Length)), entry.Value);
             }
@@ -321,7 +316,7 @@ public sealed class SecretsAnalyzer : SecretAnalyzerBase
             return;
         }
 
-        foreach (var (key, value, span) in SecretSites.KeyValueLines(text.ToString()))
+        foreach (var (key, value, span) in SecretSites.KeyValueLines(file.Text))
         {
             Report(context.ReportDiagnostic, SecretScanner.Scan(value, key, developmentFile: developmentFile), f => InFile(file.Path, text, new TextSpan(span.Start + f.Start, f.Length)), value);
         }
