@@ -589,28 +589,10 @@ internal static class SecretScanner
         return value.Substring(0, shown) + "…(" + value.Length + " chars)";
     }
 
+    /// <summary>The environment variable a name reads from: <c>DbPassword</c> is <c>DB_PASSWORD</c>.</summary>
     public static string ToEnvironmentName(string name)
     {
-        var sb = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsLetterOrDigit(c))
-            {
-                if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))) && sb.Length > 0 && sb[sb.Length - 1] != '_')
-                {
-                    sb.Append('_');
-                }
-
-                sb.Append(char.ToUpperInvariant(c));
-            }
-            else if (sb.Length > 0 && sb[sb.Length - 1] != '_')
-            {
-                sb.Append('_');
-            }
-        }
-
-        var result = sb.ToString().Trim('_');
+        var result = string.Join("_", WordSplitter.Split(name, lettersFromDigits: false)).ToUpperInvariant();
         return result.Length == 0 || char.IsDigit(result[0]) ? "APP_SECRET" : result;
     }
 
@@ -695,7 +677,7 @@ internal static class SecretScanner
 
     private static bool ContainsNotSecretWord(string name)
     {
-        foreach (var word in Words(name))
+        foreach (var word in WordSplitter.Split(name, lettersFromDigits: false))
         {
             foreach (var banned in NotSecretWords)
             {
@@ -707,36 +689,6 @@ internal static class SecretScanner
         }
 
         return false;
-    }
-
-    /// <summary>The lower-case words of an identifier or key: camel case, snake case, kebab case and dotted paths.</summary>
-    private static List<string> Words(string name)
-    {
-        var words = new List<string>();
-        var sb = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            var boundary = !char.IsLetterOrDigit(c)
-                || (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))));
-            if (boundary && sb.Length > 0)
-            {
-                words.Add(sb.ToString());
-                sb.Clear();
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        if (sb.Length > 0)
-        {
-            words.Add(sb.ToString());
-        }
-
-        return words;
     }
 
     private static int CharacterClasses(string value)
