@@ -815,7 +815,20 @@ internal static class EnvironmentClassifier
         _ => DeploymentEnvironment.Unknown,
     };
 
-    private static List<string> SplitWords(string name)
+    private static List<string> SplitWords(string name) => WordSplitter.Split(name, lettersFromDigits: true);
+
+    /// <summary>Production outranks staging outranks test outranks development: the riskier reading wins.</summary>
+    private static DeploymentEnvironment Max(DeploymentEnvironment a, DeploymentEnvironment b) => (int)a >= (int)b ? a : b;
+}
+
+/// <summary>
+/// The one word splitter of the analyzers and the guards: the lower-case words of an identifier, key or file name, at
+/// separators, camelCase and acronym boundaries (<c>APIKey</c> is <c>api</c>, <c>key</c>), and optionally between letters
+/// and digits (<c>prod2</c> is <c>prod</c>, <c>2</c>).
+/// </summary>
+internal static class WordSplitter
+{
+    public static List<string> Split(string name, bool lettersFromDigits)
     {
         var words = new List<string>();
         var start = -1;
@@ -838,8 +851,8 @@ internal static class EnvironmentClassifier
             var previous = name[i - 1];
             var boundary =
                 (char.IsLower(previous) && char.IsUpper(c))
-                || (char.IsLetter(previous) && char.IsDigit(c))
-                || (char.IsDigit(previous) && char.IsLetter(c))
+                || (lettersFromDigits && char.IsLetter(previous) && char.IsDigit(c))
+                || (lettersFromDigits && char.IsDigit(previous) && char.IsLetter(c))
                 || (char.IsUpper(previous) && char.IsUpper(c) && i + 1 < name.Length && char.IsLower(name[i + 1]));
             if (boundary)
             {
@@ -858,7 +871,4 @@ internal static class EnvironmentClassifier
             }
         }
     }
-
-    /// <summary>Production outranks staging outranks test outranks development: the riskier reading wins.</summary>
-    private static DeploymentEnvironment Max(DeploymentEnvironment a, DeploymentEnvironment b) => (int)a >= (int)b ? a : b;
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Threading;
+using AgentSafety.Analyzers.Common;
 using AgentSafety.Shared;
 
 namespace AgentSafety.Analyzers.Environments;
@@ -34,165 +35,26 @@ internal readonly struct ConfigurationValue
 /// </summary>
 internal static class ConfigurationTextScanner
 {
-    public enum FileKind
-    {
-        None,
-        Json,
-        DotEnv,
-        Text,
-    }
+    /// <summary>
+    /// Connection-string candidates of a JSON file, read by the shared <see cref="ConfigurationJson"/> reader (comments
+    /// and trailing commas allowed); nothing when it does not parse. The span covers the value's quotes.
+    /// </summary>
+    public static List<ConfigurationValue> ScanJson(string text, CancellationToken cancellationToken) =>
+        FromJson(ConfigurationJson.Read(text, cancellationToken));
 
-    /// <summary>Which reader a file needs, from its name; <see cref="FileKind.None"/> for files that are not configuration.</summary>
-    public static FileKind KindOf(string path)
-    {
-        var slash = path.LastIndexOfAny(new[] { '/', '\\' });
-        var name = path.Substring(slash + 1).ToLowerInvariant();
-        if (name.StartsWith(".env", StringComparison.Ordinal) || name.EndsWith(".env", StringComparison.Ordinal))
-        {
-            return FileKind.DotEnv;
-        }
-
-        if (name.StartsWith("analyzerreleases.", StringComparison.Ordinal) || name == "agentsafety.destructiveapis.txt")
-        {
-            return FileKind.None;
-        }
-
-        var dot = name.LastIndexOf('.');
-        var extension = dot < 0 ? string.Empty : name.Substring(dot);
-        return extension switch
-        {
-            ".json" => FileKind.Json,
-            ".config" or ".xml" or ".yaml" or ".yml" or ".ini" or ".properties" or ".toml" or ".conf" or ".cfg" or ".txt" or ".tfvars" => FileKind.Text,
-            _ => FileKind.None,
-        };
-    }
-
-    /// <summary>JSON (with the comments and trailing commas that appsettings files allow); nothing when it does not parse.</summary>
-    public static List<ConfigurationValue> ScanJson(string text, CancellationToken cancellationToken)
+    /// <summary>The connection-string candidates among a JSON file's values, parsed once by <see cref="ConfigurationFile"/>.</summary>
+    public static List<ConfigurationValue> FromJson(IReadOnlyList<ConfigurationEntry> entries)
     {
         var found = new List<ConfigurationValue>();
-        var frames = new List<Frame>();
-        var expectKey = false;
-        var i = 0;
-        var sawRoot = false;
-        while (i < text.Length)
+        foreach (var entry in entries)
         {
-            if ((i & 0xFFF) == 0)
+            if (EnvironmentClassifier.MightBeConnectionString(entry.Value) || entry.KeyPath.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var c = text[i];
-            if (c is ' ' or '\t' or '\r' or '\n' or '\uFEFF')
-            {
-                i++;
-                continue;
-            }
-
-            if (c == '/' && i + 1 < text.Length && (text[i + 1] == '/' || text[i + 1] == '*'))
-            {
-                if (text[i + 1] == '/')
-                {
-                    var end = text.IndexOf('\n', i);
-                    i = end < 0 ? text.Length : end + 1;
-                }
-                else
-                {
-                    var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                    if (end < 0)
-                    {
-                        return new List<ConfigurationValue>();
-                    }
-
-                    i = end + 2;
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '{':
-                case '[':
-                    if (frames.Count == 0 && sawRoot)
-                    {
-                        return new List<ConfigurationValue>();
-                    }
-
-                    sawRoot = true;
-                    frames.Add(new Frame(isObject: c == '{'));
-                    expectKey = c == '{';
-                    i++;
-                    break;
-                case '}':
-                case ']':
-                    if (frames.Count == 0 || frames[frames.Count - 1].IsObject != (c == '}'))
-                    {
-                        return new List<ConfigurationValue>();
-                    }
-
-                    frames.RemoveAt(frames.Count - 1);
-                    expectKey = false;
-                    i++;
-                    break;
-                case ',':
-                    if (frames.Count == 0)
-                    {
-                        return new List<ConfigurationValue>();
-                    }
-
-                    var top = frames[frames.Count - 1];
-                    if (top.IsObject)
-                    {
-                        expectKey = true;
-                    }
-                    else
-                    {
-                        top.Index++;
-                    }
-
-                    i++;
-                    break;
-                case ':':
-                    i++;
-                    break;
-                case '"':
-                    var start = i;
-                    var value = ReadJsonString(text, ref i);
-                    if (value is null || frames.Count == 0)
-                    {
-                        return new List<ConfigurationValue>();
-                    }
-
-                    var frame = frames[frames.Count - 1];
-                    if (frame.IsObject && expectKey)
-                    {
-                        frame.Key = value;
-                        expectKey = false;
-                    }
-                    else if (EnvironmentClassifier.MightBeConnectionString(value) || IsInConnectionStrings(frames))
-                    {
-                        found.Add(new ConfigurationValue(start, i - start, value, KeyPath(frames)));
-                    }
-
-                    break;
-                default:
-                    // Numbers, true, false, null: skip to the next delimiter; anything else is not JSON.
-                    if (!(char.IsLetterOrDigit(c) || c is '-' or '+' or '.') || frames.Count == 0)
-                    {
-                        return new List<ConfigurationValue>();
-                    }
-
-                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '-' or '+' or '.'))
-                    {
-                        i++;
-                    }
-
-                    break;
+                found.Add(new ConfigurationValue(entry.RawSpan.Start - 1, entry.RawSpan.Length + 2, entry.Value, entry.KeyPath));
             }
         }
 
-        return frames.Count == 0 && sawRoot ? found : new List<ConfigurationValue>();
+        return found;
     }
 
     /// <summary><c>KEY=VALUE</c> lines, with <c>export</c>, quotes and <c>#</c> comments.</summary>
@@ -389,112 +251,8 @@ internal static class ConfigurationTextScanner
         return i;
     }
 
-    private static string? ReadJsonString(string text, ref int i)
-    {
-        // i is at the opening quote; on success it ends after the closing quote.
-        StringBuilder? builder = null;
-        var runStart = i + 1;
-        var j = i + 1;
-        while (j < text.Length)
-        {
-            var c = text[j];
-            if (c == '"')
-            {
-                var tail = text.Substring(runStart, j - runStart);
-                i = j + 1;
-                return builder is null ? tail : builder.Append(tail).ToString();
-            }
-
-            if (c == '\n')
-            {
-                return null;
-            }
-
-            if (c == '\\')
-            {
-                if (j + 1 >= text.Length)
-                {
-                    return null;
-                }
-
-                builder ??= new StringBuilder();
-                builder.Append(text, runStart, j - runStart);
-                var e = text[j + 1];
-                switch (e)
-                {
-                    case 'n': builder.Append('\n'); break;
-                    case 't': builder.Append('\t'); break;
-                    case 'r': builder.Append('\r'); break;
-                    case 'b': builder.Append('\b'); break;
-                    case 'f': builder.Append('\f'); break;
-                    case 'u':
-                        if (j + 5 < text.Length && int.TryParse(text.Substring(j + 2, 4), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code))
-                        {
-                            builder.Append((char)code);
-                            j += 4;
-                        }
-                        else
-                        {
-                            return null;
-                        }
-
-                        break;
-                    default: builder.Append(e); break;
-                }
-
-                j += 2;
-                runStart = j;
-                continue;
-            }
-
-            j++;
-        }
-
-        return null;
-    }
-
-    /// <summary>Values of the <c>ConnectionStrings</c> section are connection strings by declaration, whatever their shape.</summary>
-    private static bool IsInConnectionStrings(List<Frame> frames) =>
-        frames.Count >= 2 && string.Equals(frames[0].Key, "ConnectionStrings", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>Whether a key path names the <c>ConnectionStrings</c> section.</summary>
     public static bool IsConnectionStringsKey(string key) =>
         key.StartsWith("ConnectionStrings:", StringComparison.OrdinalIgnoreCase)
         || key.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase);
-
-    private static string KeyPath(List<Frame> frames)
-    {
-        var builder = new StringBuilder();
-        foreach (var frame in frames)
-        {
-            var part = frame.IsObject ? frame.Key : frame.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (part is null)
-            {
-                continue;
-            }
-
-            if (builder.Length > 0)
-            {
-                builder.Append(':');
-            }
-
-            builder.Append(part);
-        }
-
-        return builder.ToString();
-    }
-
-    private sealed class Frame
-    {
-        public Frame(bool isObject)
-        {
-            IsObject = isObject;
-        }
-
-        public bool IsObject { get; }
-
-        public string? Key { get; set; }
-
-        public int Index { get; set; }
-    }
 }

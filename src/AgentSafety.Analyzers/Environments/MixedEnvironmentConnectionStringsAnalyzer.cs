@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
+using AgentSafety.Analyzers.Common;
 using AgentSafety.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,7 +27,6 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
     internal const string StringEnvironmentProperty = "StringEnvironment";
 
     /// <summary>Configuration files larger than this are not read: real settings files are far smaller.</summary>
-    private const int MaxAdditionalFileLength = 4 * 1024 * 1024;
 
     /// <summary>At most this many other-side locations ride along as additional locations.</summary>
     private const int MaxAdditionalLocations = 10;
@@ -368,28 +368,17 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
         {
             foreach (var file in files)
             {
-                var path = file.Path ?? string.Empty;
-                var kind = ConfigurationTextScanner.KindOf(path);
-                if (kind == ConfigurationTextScanner.FileKind.None)
+                var configuration = ConfigurationFile.Read(file, cancellationToken);
+                var path = configuration.Path;
+                var values = configuration.Kind switch
                 {
-                    continue;
-                }
-
-                var sourceText = file.GetText(cancellationToken);
-                if (sourceText is null || sourceText.Length == 0 || sourceText.Length > MaxAdditionalFileLength)
-                {
-                    continue;
-                }
-
-                var text = sourceText.ToString();
-                var values = kind switch
-                {
-                    ConfigurationTextScanner.FileKind.Json => ConfigurationTextScanner.ScanJson(text, cancellationToken),
-                    ConfigurationTextScanner.FileKind.DotEnv => ConfigurationTextScanner.ScanDotEnv(text, cancellationToken),
-                    _ => ConfigurationTextScanner.ScanText(text, cancellationToken),
+                    ConfigurationFileKind.None => new List<ConfigurationValue>(),
+                    ConfigurationFileKind.Json => ConfigurationTextScanner.FromJson(configuration.JsonEntries(cancellationToken)),
+                    ConfigurationFileKind.DotEnv => ConfigurationTextScanner.ScanDotEnv(configuration.Text, cancellationToken),
+                    _ => ConfigurationTextScanner.ScanText(configuration.Text, cancellationToken),
                 };
 
-                var fileEnvironment = EnvironmentClassifier.ClassifyFilePath(path);
+                var fileEnvironment = configuration.Environment;
                 foreach (var value in values)
                 {
                     if ((!EnvironmentClassifier.TryParseConnectionString(value.Value, out var info) || info is null)
@@ -423,7 +412,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                     }
 
                     var span = new TextSpan(value.Start, value.Length);
-                    var location = Location.Create(path, span, sourceText.Lines.GetLinePositionSpan(span));
+                    var location = Location.Create(path, span, configuration.Source!.Lines.GetLinePositionSpan(span));
                     into.Add(new Candidate(location, environment, stringEnvironment, info.Describe()));
                 }
             }

@@ -3,14 +3,17 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.RegularExpressions;
+using AgentSafety.Analyzers.Common;
+using AgentSafety.Shared;
 
 namespace AgentSafety.Analyzers.Secrets;
 
 /// <summary>One secret, or one over-scoped credential, found in a piece of text.</summary>
 internal readonly struct SecretFinding
 {
-    public SecretFinding(string provider, string kind, int start, int length, string envName, string? overScope = null, string? narrower = null, bool isSecret = true)
+    public SecretFinding(string provider, string kind, int start, int length, string envName, string? overScope = null, string? narrower = null, bool isSecret = true, bool environmentVariableFromName = false)
     {
+        EnvironmentVariableFromName = environmentVariableFromName;
         Provider = provider;
         Kind = kind;
         Start = start;
@@ -40,6 +43,15 @@ internal readonly struct SecretFinding
 
     /// <summary>False for an over-scope signal that is not itself a secret (a superuser login name, an IAM policy).</summary>
     public bool IsSecret { get; }
+
+    /// <summary>
+    /// True when <see cref="EnvironmentVariable"/> is made from the name the value was bound to, not from a provider's
+    /// convention: a sink then names the variable after what holds the value instead.
+    /// </summary>
+    public bool EnvironmentVariableFromName { get; }
+
+    public SecretFinding WithEnvironmentVariable(string environmentVariable, bool isSecret) =>
+        new(Provider, Kind, Start, Length, environmentVariable, OverScope, Narrower, isSecret, EnvironmentVariableFromName);
 }
 
 /// <summary>
@@ -53,139 +65,64 @@ internal static class SecretScanner
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
     private const int MaxValueLength = 256 * 1024;
 
-    private sealed class Rule
+    /// <summary>Which bare formats could match at all, from the pairs of characters their anchors start with.</summary>
+    private static readonly Lazy<FormatIndex> Index = new(() => FormatIndex.Build(SecretFormats.Bare));
+
+    private sealed class FormatIndex
     {
-        public Rule(
-            string[] anchors,
-            string provider,
-            string kind,
-            string envName,
-            string pattern,
-            string? overScope = null,
-            string? narrower = null,
-            RegexOptions options = RegexOptions.None,
-            string? onlyWith = null,
-            string? notWith = null)
+        private FormatIndex(int[]?[] byPair, int[] always, int words)
         {
-            Anchors = anchors;
-            OnlyWith = onlyWith;
-            NotWith = notWith;
-            AnchorComparison = (options & RegexOptions.IgnoreCase) != 0 ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            Provider = provider;
-            Kind = kind;
-            EnvName = envName;
-            Pattern = new Regex(pattern, options | RegexOptions.CultureInvariant, Timeout);
-            OverScope = overScope;
-            Narrower = narrower;
+            ByPair = byPair;
+            Always = always;
+            Words = words;
         }
 
-        public string Provider { get; }
+        /// <summary>For each pair of ASCII characters, the formats one of whose anchors starts with that pair.</summary>
+        public int[]?[] ByPair { get; }
 
-        public string Kind { get; }
+        /// <summary>Formats with an anchor no pair indexes (one character, or not ASCII): tried on every candidate text.</summary>
+        public int[] Always { get; }
 
-        public string EnvName { get; }
+        public int Words { get; }
 
-        public Regex Pattern { get; }
-
-        /// <summary>Substrings of which every match holds at least one: the regex runs only on text that holds one.</summary>
-        public string[] Anchors { get; }
-
-        public StringComparison AnchorComparison { get; }
-
-        /// <summary>
-        /// Text the whole value must hold (or must not hold) for the rule to apply: two providers can share one token
-        /// shape, and only the rest of the string tells them apart.
-        /// </summary>
-        public string? OnlyWith { get; }
-
-        public string? NotWith { get; }
-
-        public bool MayMatch(string value)
+        public static FormatIndex Build(SecretFormat[] formats)
         {
-            if ((OnlyWith is not null && value.IndexOf(OnlyWith, StringComparison.OrdinalIgnoreCase) < 0)
-                || (NotWith is not null && value.IndexOf(NotWith, StringComparison.OrdinalIgnoreCase) >= 0))
+            var lists = new List<int>?[128 * 128];
+            var always = new List<int>();
+            for (var i = 0; i < formats.Length; i++)
             {
-                return false;
-            }
-
-            foreach (var anchor in Anchors)
-            {
-                if (value.IndexOf(anchor, AnchorComparison) >= 0)
+                var format = formats[i];
+                foreach (var anchor in format.Anchors)
                 {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public string? OverScope { get; }
-
-        public string? Narrower { get; }
-    }
-
-    private static readonly Rule[] ProviderRules =
-    {
-        new(new[] { "ghp_" }, "GitHub", "classic personal access token", "GITHUB_TOKEN", @"\bghp_[A-Za-z0-9]{36}\b", "a GitHub classic personal access token reaches every repository its owner can", "a fine-grained personal access token (github_pat_) limited to the repositories and permissions the job needs"),
-        new(new[] { "github_pat_" }, "GitHub", "fine-grained personal access token", "GITHUB_TOKEN", @"\bgithub_pat_[A-Za-z0-9_]{60,255}\b"),
-        new(new[] { "gho_", "ghu_", "ghs_", "ghr_" }, "GitHub", "OAuth/app token", "GITHUB_TOKEN", @"\bgh[ousr]_[A-Za-z0-9]{36,251}\b"),
-        new(new[] { "glpat-", "gldt-", "glrt-", "glcbt-", "glagent-", "gloas-", "glsoat-", "glptt-", "glft-", "glimt-" }, "GitLab", "token", "GITLAB_TOKEN", @"\bgl(pat|dt|rt|cbt|agent|oas|soat|ptt|ft|imt)-[A-Za-z0-9_\-]{20,300}"),
-        new(new[] { "AKIA", "ASIA", "ABIA", "ACCA", "A3T" }, "AWS", "access key ID", "AWS_ACCESS_KEY_ID", @"\b(AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16}\b"),
-        // A Cosmos DB connection string carries its key as AccountKey= too, in the same shape as a storage key; the
-        // AccountEndpoint= that only Cosmos DB strings have tells the two apart.
-        new(new[] { "AccountKey=" }, "Azure Storage", "account key", "AZURE_STORAGE_CONNECTION_STRING", @"AccountKey=[A-Za-z0-9+/]{86}==", "a storage account key grants full control of every container, queue, table and file share of the account", "a user-delegation SAS or a service SAS with only the permissions needed and a short expiry, or Entra ID (DefaultAzureCredential)", RegexOptions.IgnoreCase, notWith: "AccountEndpoint="),
-        new(new[] { "AccountKey=" }, "Azure Cosmos DB", "account key", "COSMOS_CONNECTION_STRING", @"AccountKey=[A-Za-z0-9+/]{86}==", "a Cosmos DB account key (primary or secondary) grants read, write and delete on every database and container of the account", "Entra ID with a data-plane role on the one database (DefaultAzureCredential), or resource tokens scoped to one container", RegexOptions.IgnoreCase, onlyWith: "AccountEndpoint="),
-        new(new[] { "SharedAccessKey=" }, "Azure", "shared access key", "AZURE_SERVICEBUS_CONNECTION_STRING", @"SharedAccessKey=[A-Za-z0-9+/]{42,44}=?", null, null, RegexOptions.IgnoreCase),
-        new(new[] { "sig=" }, "Azure", "SAS token", "AZURE_STORAGE_SAS", @"[?&]sig=[A-Za-z0-9%+/=]{30,}", null, null, RegexOptions.IgnoreCase),
-        new(new[] { "AIza" }, "GCP", "API key", "GOOGLE_API_KEY", @"\bAIza[0-9A-Za-z_\-]{35}\b"),
-        new(new[] { "sk_live_", "sk_test_", "sk_prod_" }, "Stripe", "secret key", "STRIPE_API_KEY", @"\bsk_(live|test|prod)_[A-Za-z0-9]{10,99}\b", "a Stripe secret key (sk_) has full access to every API resource of the account", "a restricted key (rk_) with only the permissions the job needs"),
-        new(new[] { "rk_live_", "rk_test_", "rk_prod_" }, "Stripe", "restricted key", "STRIPE_API_KEY", @"\brk_(live|test|prod)_[A-Za-z0-9]{10,99}\b"),
-        new(new[] { "xox" }, "Slack", "token", "SLACK_TOKEN", @"\bxox[baprse]-[0-9A-Za-z\-]{10,250}"),
-        new(new[] { "hooks.slack.com/" }, "Slack", "webhook URL", "SLACK_WEBHOOK_URL", @"https://hooks\.slack\.com/(services|workflows|triggers)/[A-Za-z0-9/_\-]{20,}"),
-        new(new[] { "npm_" }, "npm", "access token", "NPM_TOKEN", @"\bnpm_[A-Za-z0-9]{36}\b"),
-        new(new[] { "oy2" }, "NuGet", "API key", "NUGET_API_KEY", @"\boy2[a-z0-9]{43}\b"),
-        new(new[] { "sk-" }, "OpenAI", "API key", "OPENAI_API_KEY", @"\bsk-(proj|svcacct|admin)-[A-Za-z0-9_\-]{20,}|\bsk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}\b|\bsk-[A-Za-z0-9]{48}\b"),
-        new(new[] { "hf_" }, "Hugging Face", "access token", "HF_TOKEN", @"\bhf_[A-Za-z0-9]{34}\b"),
-        new(new[] { "sk-ant-" }, "Anthropic", "API key", "ANTHROPIC_API_KEY", @"\bsk-ant-(api|admin)0\d-[A-Za-z0-9_\-]{80,}"),
-        new(new[] { "_v1_" }, "DigitalOcean", "token", "DIGITALOCEAN_TOKEN", @"\bdo[por]_v1_[a-f0-9]{64}\b"),
-        new(new[] { "fo1_", "fm1", "fm2" }, "Fly.io", "token", "FLY_API_TOKEN", @"\b(fo1_[\w\-]{43}|fm[12][ar]?_[A-Za-z0-9+/=]{60,})"),
-        new(new[] { "pscale_" }, "PlanetScale", "token", "PLANETSCALE_TOKEN", @"\bpscale_(tkn|oauth|pw)_[\w=.\-]{32,64}"),
-        new(new[] { "dp." }, "Doppler", "token", "DOPPLER_TOKEN", @"\bdp\.(pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,44}"),
-        new(new[] { "hvs.", "hvb.", "hvr." }, "Vault", "token", "VAULT_TOKEN", @"\bhv[sbr]\.[\w\-]{24,300}"),
-        new(new[] { ".atlasv1." }, "Terraform Cloud", "API token", "TFE_TOKEN", @"\b[a-zA-Z0-9]{14}\.atlasv1\.[a-zA-Z0-9\-_=]{60,70}"),
-        new(new[] { "pul-" }, "Pulumi", "access token", "PULUMI_ACCESS_TOKEN", @"\bpul-[a-f0-9]{40}\b"),
-        new(new[] { "dapi" }, "Databricks", "token", "DATABRICKS_TOKEN", @"\bdapi[a-f0-9]{32}(-\d)?\b"),
-        new(new[] { "SK" }, "Twilio", "API key", "TWILIO_API_KEY", @"\bSK[0-9a-f]{32}\b"),
-        new(new[] { "SG." }, "SendGrid", "API key", "SENDGRID_API_KEY", @"\bSG\.[A-Za-z0-9_\-]{22}\.[A-Za-z0-9_\-]{43}\b"),
-        new(new[] { "sbp_" }, "Supabase", "management token", "SUPABASE_ACCESS_TOKEN", @"\bsbp_[a-f0-9]{40}\b", "a Supabase personal access token manages every project of the account", "a project API key, or a service role key only on the server that needs it"),
-        new(new[] { "vcp_", "vci_", "vca_", "vcr_", "vck_" }, "Vercel", "token", "VERCEL_TOKEN", @"\b(vcp|vci|vca|vcr|vck)_[A-Za-z0-9]{20,60}\b"),
-        new(new[] { "cfk_", "cfut_", "cfat_" }, "Cloudflare", "API token", "CLOUDFLARE_API_TOKEN", @"\b(cfk|cfut|cfat)_[A-Za-z0-9]{40}[0-9a-f]{8}\b"),
-        new(new[] { "PRIVATE KEY" }, "private key", "PEM private key", "PRIVATE_KEY", @"-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----"),
-    };
-
-    /// <summary>For each pair of ASCII characters, the provider rules one of whose anchors starts with that pair.</summary>
-    private static readonly ulong[] RulesByFirstPair = BuildRulesByFirstPair();
-
-    private static ulong[] BuildRulesByFirstPair()
-    {
-        var table = new ulong[128 * 128];
-        for (var i = 0; i < ProviderRules.Length && i < 64; i++)
-        {
-            var rule = ProviderRules[i];
-            foreach (var anchor in rule.Anchors)
-            {
-                var ignoreCase = rule.AnchorComparison == StringComparison.OrdinalIgnoreCase;
-                foreach (var first in Variants(anchor[0], ignoreCase))
-                {
-                    foreach (var second in Variants(anchor[1], ignoreCase))
+                    if (anchor.Length < 2 || anchor[0] >= 128 || anchor[1] >= 128)
                     {
-                        table[(first * 128) + second] |= 1UL << i;
+                        always.Add(i);
+                        continue;
+                    }
+
+                    var ignoreCase = format.AnchorComparison == StringComparison.OrdinalIgnoreCase;
+                    foreach (var first in Variants(anchor[0], ignoreCase))
+                    {
+                        foreach (var second in Variants(anchor[1], ignoreCase))
+                        {
+                            var list = lists[(first * 128) + second] ??= new List<int>();
+                            if (!list.Contains(i))
+                            {
+                                list.Add(i);
+                            }
+                        }
                     }
                 }
             }
-        }
 
-        return table;
+            var byPair = new int[]?[lists.Length];
+            for (var i = 0; i < lists.Length; i++)
+            {
+                byPair[i] = lists[i]?.ToArray();
+            }
+
+            return new FormatIndex(byPair, always.Distinct().ToArray(), (formats.Length + 63) / 64);
+        }
     }
 
     private static char[] Variants(char c, bool ignoreCase) =>
@@ -195,7 +132,8 @@ internal static class SecretScanner
     private static readonly Regex Uuid = new(@"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex KeyValuePassword = new(@"(?:^|;)\s*(password|pwd)\s*=\s*(?<v>[^;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex UrlCredentials = new(@"\b[a-z][a-z0-9+.\-]*://(?<u>[^:/?#@\s]+):(?<p>[^@/?#\s]+)@[^\s/?#]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
-    private static readonly Regex SuperUser = new(@"(?:^|;)\s*(user id|userid|uid|user|username)\s*=\s*(?<u>sa|postgres|root)\s*(;|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex RedisPassword = new(@"(?:^|,)\s*password\s*=\s*(?<v>[^,]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
+    private static readonly Regex SuperUser = new(@"(?:^|;)\s*(user id|userid|uid|user|username)\s*=\s*(?<u>" + string.Join("|", SecretFormats.SuperUsers) + @")\s*(;|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex RootManage = new(@"SharedAccessKeyName=RootManageSharedAccessKey", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Timeout);
     private static readonly Regex IamStar = new(@"""Action""\s*:\s*(""\*""|\[\s*""\*""\s*\])[\s\S]{0,200}?""Resource""\s*:\s*(""\*""|\[\s*""\*""\s*\])|""Resource""\s*:\s*(""\*""|\[\s*""\*""\s*\])[\s\S]{0,200}?""Action""\s*:\s*(""\*""|\[\s*""\*""\s*\])", RegexOptions.CultureInvariant, Timeout);
 
@@ -220,10 +158,16 @@ internal static class SecretScanner
     };
 
     private static readonly string[] SecretWords = { "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key", "accesskey", "access_key", "privatekey", "private_key", "credential", "authkey", "auth_key", "clientsecret", "client_secret", "connectionstring" };
-    private static readonly string[] NotSecretWords = { "public", "publishable", "id", "name", "url", "uri", "path", "file", "format", "header", "question", "hint", "label", "prompt", "length", "policy", "type", "endpoint", "expir", "count", "regex", "pattern", "field", "param", "placeholder", "example", "sample", "hash", "checksum" };
-    private static readonly string[] Placeholders = { "your", "example", "placeholder", "changeme", "change-me", "change_me", "redacted", "xxxx", "****", "dummy", "sample", "replace", "insert", "todo", "<", ">", "${", "{{", "%", "$(", "{0", "fake", "notreal", "secret-here", "here" };
+    private static readonly string[] NotSecretWords = { "public", "publishable", "id", "name", "url", "uri", "path", "file", "format", "header", "question", "hint", "label", "prompt", "length", "policy", "type", "endpoint", "expir", "count", "regex", "pattern", "field", "param", "placeholder", "example", "sample", "hash", "checksum", "algorithm" };
+    private static readonly string[] Placeholders = { "your", "example", "placeholder", "changeme", "change-me", "change_me", "redacted", "xxxx", "****", "dummy", "sample", "replace", "insert", "todo", "<", ">", "${", "{{", "$(", "fake", "notreal", "secret-here", "here" };
 
-    public static List<SecretFinding> Scan(string? value, string? bindingName)
+    /// <summary>
+    /// The secrets and over-scope signals in <paramref name="value"/>. <paramref name="bindingName"/> is the name the value
+    /// is bound to (a field, a JSON key, a parameter); <paramref name="scope"/> the section it sits in (<c>Jwt</c> for
+    /// <c>Jwt:Key</c>), read only to tell which provider a named format belongs to; <paramref name="developmentFile"/>
+    /// says the value sits in a development-only file (<c>appsettings.Development.json</c>, <c>.env.development</c>).
+    /// </summary>
+    public static List<SecretFinding> Scan(string? value, string? bindingName, string? scope = null, bool developmentFile = false, bool knownCredential = false)
     {
         var findings = new List<SecretFinding>();
         if (value is null || value.Length < 8 || value.Length > MaxValueLength)
@@ -233,7 +177,7 @@ internal static class SecretScanner
 
         try
         {
-            ScanCore(value, bindingName, findings);
+            ScanCore(value, bindingName, scope, developmentFile, knownCredential, findings);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -243,13 +187,14 @@ internal static class SecretScanner
         return findings;
     }
 
-    private static void ScanCore(string value, string? bindingName, List<SecretFinding> findings)
+    private static void ScanCore(string value, string? bindingName, string? scope, bool developmentFile, bool knownCredential, List<SecretFinding> findings)
     {
-        // One pass over the text: which characters it mixes, and which provider rules could match at all, from the
-        // pairs of characters their prefixes start with. Most literals then run no provider pattern.
+        // One pass over the text: which characters it mixes, and which formats could match at all, from the pairs of
+        // characters their anchors start with. Most literals then run no provider pattern.
+        var index = Index.Value;
         var hasDigit = false;
         var hasSpecial = false;
-        ulong candidates = 0;
+        ulong[]? candidates = null;
         var previous = '\0';
         foreach (var c in value)
         {
@@ -257,14 +202,18 @@ internal static class SecretScanner
             {
                 hasDigit = true;
             }
-            else if (c is '_' or '-' or '=' or '.' or '+' or '/' or ':' or '@' or ';')
+            else if (c is '_' or '-' or '=' or '.' or '+' or '/' or ':' or '@' or ';' or '~' or ',')
             {
                 hasSpecial = true;
             }
 
-            if (c < 128 && previous < 128)
+            if (c < 128 && previous < 128 && index.ByPair[(previous * 128) + c] is { } formats)
             {
-                candidates |= RulesByFirstPair[(previous * 128) + c];
+                candidates ??= new ulong[index.Words];
+                foreach (var f in formats)
+                {
+                    candidates[f >> 6] |= 1UL << (f & 63);
+                }
             }
 
             previous = c;
@@ -273,44 +222,124 @@ internal static class SecretScanner
         // Words, sentences and identifiers carry no token: tokens mix digits or punctuation into long runs.
         if (hasDigit || hasSpecial)
         {
-            for (var i = 0; candidates != 0 && i < ProviderRules.Length; i++)
+            foreach (var f in index.Always)
             {
-                var bit = 1UL << i;
-                if ((candidates & bit) == 0)
-                {
-                    continue;
-                }
+                candidates ??= new ulong[index.Words];
+                candidates[f >> 6] |= 1UL << (f & 63);
+            }
 
-                candidates &= ~bit;
-                var rule = ProviderRules[i];
-                if (!rule.MayMatch(value))
+            for (var i = 0; candidates is not null && i < SecretFormats.Bare.Length; i++)
+            {
+                if ((candidates[i >> 6] & (1UL << (i & 63))) != 0)
                 {
-                    continue;
-                }
-
-                var match = rule.Pattern.Match(value);
-                if (match.Success && !IsVendorExample(match.Value) && !IsMasked(match.Value))
-                {
-                    findings.Add(new SecretFinding(rule.Provider, rule.Kind, match.Index, match.Length, rule.EnvName, rule.OverScope, rule.Narrower));
+                    TryFormat(SecretFormats.Bare[i], value, bindingName, findings);
                 }
             }
 
-            // Environment.GetEnvironmentVariable("RAILWAY_API_TOKEN"): Railway's name for account and team tokens, where
-            // RAILWAY_TOKEN is a project token. The name is not a secret; the scope it asks for is too wide.
-            if (value == "RAILWAY_API_TOKEN")
+            // Environment.GetEnvironmentVariable("RAILWAY_API_TOKEN"): a name whose credential is account-wide. The name
+            // is not a secret; the scope it asks for is too wide.
+            foreach (var variable in SecretFormats.Variables)
             {
-                findings.Add(new SecretFinding("Railway", "API token variable", 0, value.Length, "RAILWAY_TOKEN", RailwayAccountScope, RailwayNarrower, isSecret: false));
+                if (value == variable.Name)
+                {
+                    findings.Add(new SecretFinding(variable.Provider, "API token variable", 0, value.Length, variable.NarrowerVariable, variable.OverScope, variable.Narrower, isSecret: false));
+                }
             }
 
             ScanJwt(value, findings);
-            ScanConnectionString(value, findings);
+            ScanConnectionString(value, developmentFile, findings);
         }
 
         if (findings.Count == 0 && bindingName is { Length: > 0 })
         {
-            ScanBound(value, bindingName!, findings);
+            ScanBound(value, bindingName!, scope, knownCredential, findings);
         }
     }
+
+    private static void TryFormat(SecretFormat format, string value, string? bindingName, List<SecretFinding> findings)
+    {
+        if (!format.MayMatch(value) || format.Pattern is not { } pattern)
+        {
+            return;
+        }
+
+        var match = pattern.Match(value);
+        if (!match.Success)
+        {
+            return;
+        }
+
+        var token = match.Groups["t"].Success ? match.Groups["t"] : (Group)match;
+        if (IsVendorExample(token.Value) || LooksFake(token.Value) || CharacterClasses(token.Value) < format.MinClasses)
+        {
+            return;
+        }
+
+        var overScoped = OverScopeApplies(format, token.Value, bindingName);
+        findings.Add(new SecretFinding(format.Provider, format.Kind, token.Index, token.Length, format.EnvironmentVariable,
+            overScoped ? format.OverScope : null, overScoped ? format.Narrower : null));
+    }
+
+    /// <summary>Whether this credential carries the format's over-scope: always, or only as its payload or name says.</summary>
+    private static bool OverScopeApplies(SecretFormat format, string token, string? bindingName)
+    {
+        if (format.OverScope is null)
+        {
+            return false;
+        }
+
+        if (format.OverScopeWhenPayloadHas is { } marker)
+        {
+            var prefix = format.PayloadAfter ?? string.Empty;
+            var payload = token.StartsWith(prefix, StringComparison.Ordinal) ? Base64UrlText.DecodeToText(token.Substring(prefix.Length)) : string.Empty;
+            return payload.IndexOf(marker, StringComparison.Ordinal) >= 0 || payload.IndexOf(marker.Replace(": ", ":"), StringComparison.Ordinal) >= 0;
+        }
+
+        if (format.OverScopeNameAny is { } words)
+        {
+            var lower = bindingName?.ToLowerInvariant();
+            return lower is not null && ContainsAny(lower, words);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Placeholder-looking tokens: a prefix followed by a run such as <c>12345</c> or <c>abcde</c>, six of one character,
+    /// <c>abc123</c>, <c>xxxx</c>, <c>EXAMPLE</c>, or too few distinct characters to be random. Real tokens are random and almost never
+    /// hold five ascending characters in a row.
+    /// </summary>
+    internal static bool LooksFake(string token)
+    {
+        if (IsMasked(token))
+        {
+            return true;
+        }
+
+        var lower = token.ToLowerInvariant();
+        if (ContainsAny(lower, FakeFragments))
+        {
+            return true;
+        }
+
+        var run = 1;
+        var same = 1;
+        for (var i = 1; i < token.Length; i++)
+        {
+            var a = char.ToLowerInvariant(token[i - 1]);
+            var b = char.ToLowerInvariant(token[i]);
+            run = b == a + 1 && char.IsLetterOrDigit(a) && char.IsLetterOrDigit(b) && char.IsLetter(a) == char.IsLetter(b) ? run + 1 : 1;
+            same = token[i] == token[i - 1] && char.IsLetterOrDigit(token[i]) ? same + 1 : 1;
+            if (run >= 5 || same >= 6)
+            {
+                return true;
+            }
+        }
+
+        return token.Length >= 16 && token.Distinct().Count() <= 5;
+    }
+
+    private static readonly string[] FakeFragments = { "example", "abc123", "123abc", "placeholder", "dummy", "your", "redacted", "changeme", "notreal", "sample" };
 
     private static void ScanJwt(string value, List<SecretFinding> findings)
     {
@@ -325,7 +354,7 @@ internal static class SecretScanner
             return;
         }
 
-        var payload = DecodeSegment(match.Value.Split('.')[1]);
+        var payload = Base64UrlText.DecodeToText(match.Value.Split('.')[1]);
         if (payload.IndexOf("\"role\":\"anon\"", StringComparison.Ordinal) >= 0 || payload.IndexOf("\"role\": \"anon\"", StringComparison.Ordinal) >= 0)
         {
             return; // Supabase's anon key is meant to be published.
@@ -342,14 +371,16 @@ internal static class SecretScanner
             serviceRole ? "the anon key with row-level security, or a service_role key only on the server that needs it" : null));
     }
 
-    private static void ScanConnectionString(string value, List<SecretFinding> findings)
+    private static void ScanConnectionString(string value, bool developmentFile, List<SecretFinding> findings)
     {
         if (value.IndexOf('=') >= 0)
         {
             // Each pattern runs only on text holding the word it needs: most '=' strings are formats and queries.
             if (value.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0)
             {
-                foreach (Match m in KeyValuePassword.Matches(value))
+                // StackExchange.Redis writes its options comma-separated (host:6380,password=…,ssl=True).
+                var passwords = value.IndexOf(';') < 0 && value.IndexOf(',') > 0 && IsRedisConfiguration(value) ? RedisPassword : KeyValuePassword;
+                foreach (Match m in passwords.Matches(value))
                 {
                     var password = m.Groups["v"];
                     var text = password.Value.Trim();
@@ -361,12 +392,9 @@ internal static class SecretScanner
             }
 
             var superUser = (value.IndexOf("user", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("uid", StringComparison.OrdinalIgnoreCase) >= 0) ? SuperUser.Match(value) : Match.Empty;
-            if (superUser.Success && LooksLikeConnectionString(value))
+            if (superUser.Success && LooksLikeConnectionString(value) && !IsDevelopment(value, developmentFile))
             {
-                var user = superUser.Groups["u"];
-                findings.Add(new SecretFinding("database", "superuser login", user.Index, user.Length, "DATABASE_CONNECTION_STRING",
-                    $"the connection logs in as the database superuser '{user.Value}', which can drop every database on the server",
-                    "a role that owns only the application's schema, with no CREATEDB/DROP rights", isSecret: false));
+                findings.Add(SuperUserLogin(superUser.Groups["u"], "DATABASE_CONNECTION_STRING"));
             }
 
             var root = value.IndexOf("RootManage", StringComparison.OrdinalIgnoreCase) >= 0 ? RootManage.Match(value) : Match.Empty;
@@ -395,12 +423,9 @@ internal static class SecretScanner
                     findings.Add(new SecretFinding("URL", "password in a URL", password.Index, password.Length, "DATABASE_URL"));
                 }
 
-                if (user is "sa" or "postgres" or "root")
+                if (Array.IndexOf(SecretFormats.SuperUsers, user.ToLowerInvariant()) >= 0 && !IsDevelopment(value, developmentFile))
                 {
-                    var u = url.Groups["u"];
-                    findings.Add(new SecretFinding("database", "superuser login", u.Index, u.Length, "DATABASE_URL",
-                        $"the connection logs in as the database superuser '{user}', which can drop every database on the server",
-                        "a role that owns only the application's schema, with no CREATEDB/DROP rights", isSecret: false));
+                    findings.Add(SuperUserLogin(url.Groups["u"], "DATABASE_URL"));
                 }
             }
         }
@@ -415,6 +440,21 @@ internal static class SecretScanner
             }
         }
     }
+
+    /// <summary>
+    /// A superuser login is over-scoped where the database holds data that matters: not on a development database
+    /// (loopback, an emulator) nor in a development-only file, where the superuser is how local containers start.
+    /// </summary>
+    private static bool IsDevelopment(string connectionString, bool developmentFile) =>
+        developmentFile || EnvironmentClassifier.ClassifyConnectionString(connectionString) == DeploymentEnvironment.Development;
+
+    private static bool IsRedisConfiguration(string value) =>
+        EnvironmentClassifier.TryParseConnectionString(value, out var info) && info?.Kind == ConnectionStringKind.RedisConfiguration;
+
+    private static SecretFinding SuperUserLogin(Group user, string environmentVariable) =>
+        new("database", "superuser login", user.Index, user.Length, environmentVariable,
+            $"the connection logs in as the database superuser '{user.Value}', which can drop every database on the server",
+            "a role that owns only the application's schema, with no CREATEDB/DROP rights", isSecret: false);
 
     private static void ScanSas(string value, List<SecretFinding> findings)
     {
@@ -453,7 +493,7 @@ internal static class SecretScanner
     }
 
     /// <summary>Values whose only sign of being a secret is the name they are bound to.</summary>
-    private static void ScanBound(string value, string name, List<SecretFinding> findings)
+    private static void ScanBound(string value, string name, string? scope, bool knownCredential, List<SecretFinding> findings)
     {
         // headers.Add("Authorization", "Bearer <token>"): the credential is what follows the scheme.
         if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
@@ -476,25 +516,27 @@ internal static class SecretScanner
 
         var lower = name.ToLowerInvariant();
 
-        // Railway tokens are bare UUIDs: only the name tells them apart from an ID.
-        if (lower.Contains("railway") && Uuid.IsMatch(value) && !ContainsNotSecretWord(name))
+        // Formats only the name tells apart from an ID, a hash or random text (a Railway token is a bare UUID). The
+        // section a configuration key sits in counts as part of its name: Jwt:Key is a JWT signing key.
+        if (!ContainsNotSecretWord(name))
         {
-            var account = !(lower.Contains("project") || lower == "railway_token");
-            findings.Add(new SecretFinding("Railway", account ? "API token" : "project token", 0, value.Length, account ? "RAILWAY_API_TOKEN" : "RAILWAY_TOKEN",
-                account ? RailwayAccountScope : null,
-                account ? RailwayNarrower : null));
-            return;
+            var qualified = scope is { Length: > 0 } ? scope!.ToLowerInvariant() + ":" + lower : lower;
+            foreach (var format in SecretFormats.Named)
+            {
+                if (format.AppliesToName(qualified) && format.Pattern is { } pattern && pattern.IsMatch(value)
+                    && CharacterClasses(value) >= format.MinClasses && !IsVendorExample(value) && !LooksFake(value))
+                {
+                    var overScoped = OverScopeApplies(format, value, name);
+                    findings.Add(new SecretFinding(format.Provider, format.Kind, 0, value.Length, format.EnvironmentVariable,
+                        overScoped ? format.OverScope : null, overScoped ? format.Narrower : null));
+                    return;
+                }
+            }
         }
 
-        if (lower.Contains("cloudflare") && value.Length == 37 && IsHex(value))
-        {
-            findings.Add(new SecretFinding("Cloudflare", "Global API Key", 0, value.Length, "CLOUDFLARE_API_KEY",
-                "a Cloudflare Global API Key has every permission of the user on every zone and account",
-                "a scoped API token with only the zone and permissions the job needs"));
-            return;
-        }
-
-        if (!ContainsAny(lower, SecretWords) || ContainsNotSecretWord(name))
+        // A credential sink (NetworkCredential's password) says the value is a secret, where otherwise its name must say so;
+        // a name that says it is something else (an ID, a header name) wins either way.
+        if (!(knownCredential || ContainsAny(lower, SecretWords)) || ContainsNotSecretWord(name))
         {
             return;
         }
@@ -506,23 +548,17 @@ internal static class SecretScanner
             return;
         }
 
-        if (Uuid.IsMatch(value) && !lower.Contains("token") && !lower.Contains("key") && !lower.Contains("secret"))
+        if (!knownCredential && Uuid.IsMatch(value) && !lower.Contains("token") && !lower.Contains("key") && !lower.Contains("secret"))
         {
             return;
         }
 
         var envName = ToEnvironmentName(name);
-        if (lower.Contains("aws") && lower.Contains("secret") && value.Length == 40 && !VendorExamples.Contains(value))
-        {
-            findings.Add(new SecretFinding("AWS", "secret access key", 0, value.Length, "AWS_SECRET_ACCESS_KEY"));
-            return;
-        }
-
         if (lower.Contains("password") || lower.Contains("passwd") || lower.EndsWith("pwd", StringComparison.Ordinal))
         {
             if (value.Length >= 6 && CharacterClasses(value) >= 3 && !IsNaturalWord(value))
             {
-                findings.Add(new SecretFinding("password", "password", 0, value.Length, envName));
+                findings.Add(new SecretFinding("password", "password", 0, value.Length, envName, environmentVariableFromName: true));
             }
 
             return;
@@ -532,22 +568,20 @@ internal static class SecretScanner
         // auth token often falls just under the entropy bar, which is tuned for mixed alphabets.
         if (value.Length >= 32 && IsHex(value))
         {
-            findings.Add(new SecretFinding("generic", "hex token", 0, value.Length, envName));
+            findings.Add(new SecretFinding("generic", "hex token", 0, value.Length, envName, environmentVariableFromName: true));
             return;
         }
 
         if (value.Length >= 16 && Entropy(value) >= 3.5 && CharacterClasses(value) >= 2 && value.IndexOf('.') != 0)
         {
-            findings.Add(new SecretFinding("generic", "high-entropy secret", 0, value.Length, envName));
+            findings.Add(new SecretFinding("generic", "high-entropy secret", 0, value.Length, envName, environmentVariableFromName: true));
         }
     }
 
-    private const string RailwayAccountScope = "a Railway account or team token reaches every project and environment of the account";
-    private const string RailwayNarrower = "a project token sent as Project-Access-Token, scoped to one environment of one project";
-
-    /// <summary>An account or team Railway token in use, whatever its value: an over-scope signal, never itself a secret.</summary>
-    public static SecretFinding RailwayAccountTokenInUse() =>
-        new("Railway", "API token in use", 0, 0, "RAILWAY_TOKEN", RailwayAccountScope, RailwayNarrower, isSecret: false);
+    /// <summary>A Bearer token sent to a platform API that takes only account-wide tokens as Bearer, whatever its value: an over-scope signal, never itself a secret.</summary>
+    public static SecretFinding AccountTokenInUse(PlatformHost platform) =>
+        new(platform.Provider, "API token in use", 0, 0, SecretFormats.Variables.FirstOrDefault(v => v.Name == platform.AccountTokenName)?.NarrowerVariable ?? platform.AccountTokenName,
+            platform.OverScope, platform.Narrower, isSecret: false);
 
     public static string Redact(string value)
     {
@@ -555,28 +589,10 @@ internal static class SecretScanner
         return value.Substring(0, shown) + "…(" + value.Length + " chars)";
     }
 
+    /// <summary>The environment variable a name reads from: <c>DbPassword</c> is <c>DB_PASSWORD</c>.</summary>
     public static string ToEnvironmentName(string name)
     {
-        var sb = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsLetterOrDigit(c))
-            {
-                if (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))) && sb.Length > 0 && sb[sb.Length - 1] != '_')
-                {
-                    sb.Append('_');
-                }
-
-                sb.Append(char.ToUpperInvariant(c));
-            }
-            else if (sb.Length > 0 && sb[sb.Length - 1] != '_')
-            {
-                sb.Append('_');
-            }
-        }
-
-        var result = sb.ToString().Trim('_');
+        var result = string.Join("_", WordSplitter.Split(name, lettersFromDigits: false)).ToUpperInvariant();
         return result.Length == 0 || char.IsDigit(result[0]) ? "APP_SECRET" : result;
     }
 
@@ -599,7 +615,38 @@ internal static class SecretScanner
     private static bool IsPlaceholder(string value)
     {
         var lower = value.ToLowerInvariant();
-        return ContainsAny(lower, Placeholders) || IsRepeated(value) || lower is "password" or "secret" or "root" or "admin" or "pass" or "user";
+        return ContainsAny(lower, Placeholders) || HasTemplateHole(value) || IsRepeated(value) || lower is "password" or "secret" or "root" or "admin" or "pass" or "user";
+    }
+
+    /// <summary>
+    /// A hole a template or a shell fills in: <c>%VAR%</c>, <c>{0}</c>, <c>{password}</c>. A password that merely holds
+    /// <c>%</c>, <c>#</c> or <c>!</c> (<c>wteGSDU%ztdF#Y4</c>) is not one.
+    /// </summary>
+    private static bool HasTemplateHole(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var open = value[i];
+            if (open is not ('%' or '{'))
+            {
+                continue;
+            }
+
+            var close = open == '%' ? '%' : '}';
+            var j = i + 1;
+            while (j < value.Length && (char.IsLetterOrDigit(value[j]) || value[j] is '_' or ':' or '.' or ','))
+            {
+                j++;
+            }
+
+            // %VAR% starts with a letter or underscore (so "50%3%" is not one); {0} and {name} start with anything but a brace.
+            if (j > i + 1 && j < value.Length && value[j] == close && (open == '{' || char.IsLetter(value[i + 1]) || value[i + 1] == '_'))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsRepeated(string value)
@@ -630,7 +677,7 @@ internal static class SecretScanner
 
     private static bool ContainsNotSecretWord(string name)
     {
-        foreach (var word in Words(name))
+        foreach (var word in WordSplitter.Split(name, lettersFromDigits: false))
         {
             foreach (var banned in NotSecretWords)
             {
@@ -642,36 +689,6 @@ internal static class SecretScanner
         }
 
         return false;
-    }
-
-    /// <summary>The lower-case words of an identifier or key: camel case, snake case, kebab case and dotted paths.</summary>
-    private static List<string> Words(string name)
-    {
-        var words = new List<string>();
-        var sb = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            var boundary = !char.IsLetterOrDigit(c)
-                || (char.IsUpper(c) && i > 0 && (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1]))));
-            if (boundary && sb.Length > 0)
-            {
-                words.Add(sb.ToString());
-                sb.Clear();
-            }
-
-            if (char.IsLetterOrDigit(c))
-            {
-                sb.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        if (sb.Length > 0)
-        {
-            words.Add(sb.ToString());
-        }
-
-        return words;
     }
 
     private static int CharacterClasses(string value)
@@ -735,18 +752,4 @@ internal static class SecretScanner
     private static bool LooksLikeConnectionString(string value) =>
         value.IndexOf("host=", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("server=", StringComparison.OrdinalIgnoreCase) >= 0
         || value.IndexOf("data source=", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("address=", StringComparison.OrdinalIgnoreCase) >= 0;
-
-    private static string DecodeSegment(string segment)
-    {
-        var s = segment.Replace('-', '+').Replace('_', '/');
-        s = s.PadRight(s.Length + ((4 - (s.Length % 4)) % 4), '=');
-        try
-        {
-            return Encoding.UTF8.GetString(Convert.FromBase64String(s));
-        }
-        catch (FormatException)
-        {
-            return string.Empty;
-        }
-    }
 }

@@ -11,13 +11,10 @@ namespace AgentSafety.Analyzers.Secrets;
 
 /// <summary>
 /// Where secrets are looked for, shared by ASA101 and ASA102: C# string literals with the name they are bound to,
-/// constants passed to credential parameters, and configuration files given as AdditionalFiles.
+/// constants passed to credential parameters, and the KEY=VALUE lines of configuration files that are not JSON.
 /// </summary>
 internal static class SecretSites
 {
-    /// <summary>Configuration files larger than this are skipped: they are data, not settings, and would slow every build.</summary>
-    public const int MaxAdditionalFileLength = 2 * 1024 * 1024;
-
     /// <summary>The name a literal is bound to: the variable, field, property, named argument, JSON-like key or anonymous member.</summary>
     public static string? BindingName(LiteralExpressionSyntax literal)
     {
@@ -63,91 +60,8 @@ internal static class SecretSites
         }
     }
 
-    /// <summary>"key": "value" pairs of a JSON file and KEY=VALUE lines of other config text, with the key as binding name.</summary>
-    public static IEnumerable<(string Key, string Value, TextSpan Span)> ConfigurationValues(SourceText text, string path)
-    {
-        var content = text.ToString();
-        return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? JsonPairs(content) : KeyValueLines(content);
-    }
-
-    public static bool IsConfigurationFile(string path)
-    {
-        var name = System.IO.Path.GetFileName(path);
-        return name.EndsWith(".json", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".env", StringComparison.OrdinalIgnoreCase)
-            || name.StartsWith(".env", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".ini", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".properties", StringComparison.OrdinalIgnoreCase)
-            || name.EndsWith(".config", StringComparison.OrdinalIgnoreCase);
-    }
-
-    private static IEnumerable<(string, string, TextSpan)> JsonPairs(string content)
-    {
-        string? pendingKey = null;
-        var i = 0;
-        while (i < content.Length)
-        {
-            var c = content[i];
-            if (c == '"')
-            {
-                var start = i + 1;
-                var sb = new System.Text.StringBuilder();
-                i++;
-                while (i < content.Length && content[i] != '"')
-                {
-                    if (content[i] == '\\' && i + 1 < content.Length)
-                    {
-                        i++;
-                        sb.Append(content[i] switch { 'n' => '\n', 't' => '\t', 'r' => '\r', _ => content[i] });
-                    }
-                    else if (content[i] == '\n')
-                    {
-                        break;
-                    }
-                    else
-                    {
-                        sb.Append(content[i]);
-                    }
-
-                    i++;
-                }
-
-                var end = i;
-                i++;
-                var j = i;
-                while (j < content.Length && char.IsWhiteSpace(content[j]))
-                {
-                    j++;
-                }
-
-                if (j < content.Length && content[j] == ':')
-                {
-                    pendingKey = sb.ToString();
-                    i = j + 1;
-                }
-                else
-                {
-                    if (pendingKey is not null)
-                    {
-                        yield return (pendingKey, sb.ToString(), TextSpan.FromBounds(start, Math.Min(end, content.Length)));
-                    }
-
-                    pendingKey = null;
-                }
-
-                continue;
-            }
-
-            if (c is ',' or '{' or '}' or '[')
-            {
-                pendingKey = c == '[' ? pendingKey : null;
-            }
-
-            i++;
-        }
-    }
-
-    private static IEnumerable<(string, string, TextSpan)> KeyValueLines(string content)
+    /// <summary>KEY=VALUE and key: value lines of non-JSON configuration text, with the key as binding name.</summary>
+    public static IEnumerable<(string Key, string Value, TextSpan Span)> KeyValueLines(string content)
     {
         var lineStart = 0;
         while (lineStart < content.Length)

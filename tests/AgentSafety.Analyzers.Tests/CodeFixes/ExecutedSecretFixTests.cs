@@ -61,7 +61,7 @@ public class ExecutedSecretFixTests
                 }
                 """;
 
-        var fixedSource = await FixedProgram.FixAsync(source, new ReadSecretFromEnvironmentCodeFix(), new HardcodedSecretAnalyzer());
+        var fixedSource = await FixedProgram.FixAsync(source, new ReadSecretFromEnvironmentCodeFix(), new SecretsAnalyzer());
         Assert.DoesNotContain(secret, fixedSource, StringComparison.Ordinal);
         var variable = Regex.Match(fixedSource, "GetEnvironmentVariable\\(\"(\\w+)\"\\)").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(variable), name + ": no environment read in\n" + fixedSource);

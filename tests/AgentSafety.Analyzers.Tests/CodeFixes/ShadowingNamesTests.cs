@@ -95,7 +95,7 @@ public class ShadowingNamesTests
                         public static string Header() => "Bearer {{FakeToken.Make("ghp_", 36)}}";
                     }
                 }
-                """, (CodeFixProvider)new ReadSecretFromEnvironmentCodeFix(), (DiagnosticAnalyzer)new HardcodedSecretAnalyzer(), "GetEnvironmentVariable", "System.Environment"),
+                """, (CodeFixProvider)new ReadSecretFromEnvironmentCodeFix(), (DiagnosticAnalyzer)new SecretsAnalyzer(), "GetEnvironmentVariable", "System.Environment"),
             "ASA201" => ("""
                 namespace Ops.App
                 {

@@ -1,6 +1,5 @@
 using System.Threading.Tasks;
 using Xunit;
-using Fix = AgentSafety.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<AgentSafety.Analyzers.Secrets.HardcodedSecretAnalyzer, AgentSafety.Analyzers.CodeFixes.Secrets.ReadSecretFromEnvironmentCodeFix>;
 
 namespace AgentSafety.Analyzers.Tests.Secrets;
 
@@ -9,7 +8,7 @@ public class ReadSecretFromEnvironmentCodeFixTests
     private static readonly string Token = FakeToken.Make("ghp_", 36);
 
     [Fact]
-    public Task Turns_a_const_field_into_a_static_readonly_read_from_the_environment() => Fix.VerifyCodeFixAsync($$"""
+    public Task Turns_a_const_field_into_a_static_readonly_read_from_the_environment() => Asa101.VerifyCodeFixAsync($$"""
         class C
         {
             private const string Token = [|"{{Token}}"|];
@@ -24,7 +23,7 @@ public class ReadSecretFromEnvironmentCodeFixTests
         """);
 
     [Fact]
-    public Task Replaces_a_local_and_an_argument_named_after_the_symbol() => Fix.VerifyCodeFixAsync("""
+    public Task Replaces_a_local_and_an_argument_named_after_the_symbol() => Asa101.VerifyCodeFixAsync("""
         using System.Net;
 
         class C
@@ -50,7 +49,7 @@ public class ReadSecretFromEnvironmentCodeFixTests
         """);
 
     [Fact]
-    public Task Fix_all_moves_every_secret_of_the_document() => Fix.VerifyCodeFixAsync($$"""
+    public Task Fix_all_moves_every_secret_of_the_document() => Asa101.VerifyCodeFixAsync($$"""
         class C
         {
             string a = [|"{{Token}}"|];
@@ -83,11 +82,11 @@ public class ReadSecretFromEnvironmentCodeFixTests
                 int M(string s) => s switch { [|"{{FakeToken.Make("sk_live_", 24)}}"|] => 1, _ => 0 };
             }
             """;
-        await new Fix.Test { TestCode = source, FixedCode = source }.RunAsync();
+        await Asa101.VerifyCodeFixAsync(source, source);
     }
 
     [Fact]
-    public Task Moves_the_token_of_an_authorization_header_and_keeps_its_scheme() => Fix.VerifyCodeFixAsync($$"""
+    public Task Moves_the_token_of_an_authorization_header_and_keeps_its_scheme() => Asa101.VerifyCodeFixAsync($$"""
         using System.Net.Http;
 
         class C
@@ -105,7 +104,7 @@ public class ReadSecretFromEnvironmentCodeFixTests
         """);
 
     [Fact]
-    public Task Moves_a_literal_written_straight_into_a_credential_parameter() => Fix.VerifyCodeFixAsync("""
+    public Task Moves_a_literal_written_straight_into_a_credential_parameter() => Asa101.VerifyCodeFixAsync("""
         using System.Net;
 
         class C

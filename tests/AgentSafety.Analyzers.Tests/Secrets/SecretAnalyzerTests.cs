@@ -1,7 +1,5 @@
 using System.Threading.Tasks;
 using Xunit;
-using Hardcoded = AgentSafety.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AgentSafety.Analyzers.Secrets.HardcodedSecretAnalyzer>;
-using OverScoped = AgentSafety.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<AgentSafety.Analyzers.Secrets.OverScopedCredentialAnalyzer>;
 
 namespace AgentSafety.Analyzers.Tests.Secrets;
 
@@ -11,27 +9,27 @@ public class SecretAnalyzerTests
     private static readonly string Railway = FakeToken.Uuid(11);
 
     [Fact]
-    public Task Reports_a_github_token_in_a_field_redacted() => Hardcoded.VerifyAnalyzerAsync($$"""
+    public Task Reports_a_github_token_in_a_field_redacted() => Asa101.Verifier.VerifyAnalyzerAsync($$"""
         class C
         {
             private const string Token = {|#0:"{{GitHubClassic}}"|};
         }
         """,
-        Hardcoded.Diagnostic("ASA101").WithLocation(0).WithArguments("GitHub", "classic personal access token", "ghp_…(40 chars)"));
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(0).WithArguments("GitHub", "classic personal access token", "ghp_…(40 chars)"));
 
     [Fact]
-    public Task Reports_the_classic_token_as_over_scoped_too() => OverScoped.VerifyAnalyzerAsync($$"""
+    public Task Reports_the_classic_token_as_over_scoped_too() => Asa102.Verifier.VerifyAnalyzerAsync($$"""
         class C
         {
             private const string Token = {|#0:"{{GitHubClassic}}"|};
         }
         """,
-        OverScoped.Diagnostic("ASA102").WithLocation(0).WithArguments(
+        Asa102.Verifier.Diagnostic("ASA102").WithLocation(0).WithArguments(
             "a GitHub classic personal access token reaches every repository its owner can",
             "a fine-grained personal access token (github_pat_) limited to the repositories and permissions the job needs"));
 
     [Fact]
-    public Task Reports_the_incident_railway_token_and_its_bearer_use_against_railway() => OverScoped.VerifyAnalyzerAsync($$"""
+    public Task Reports_the_incident_railway_token_and_its_bearer_use_against_railway() => Asa102.Verifier.VerifyAnalyzerAsync($$"""
         using System.Net.Http;
         using System.Net.Http.Headers;
         class C
@@ -41,11 +39,11 @@ public class SecretAnalyzerTests
             void M(HttpClient http) => http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", {|#1:RAILWAY_API_TOKEN|});
         }
         """,
-        OverScoped.Diagnostic("ASA102").WithLocation(0).WithArguments("a Railway account or team token reaches every project and environment of the account", "a project token sent as Project-Access-Token, scoped to one environment of one project"),
-        OverScoped.Diagnostic("ASA102").WithLocation(1).WithArguments("a Railway account or team token reaches every project and environment of the account", "a project token sent as Project-Access-Token, scoped to one environment of one project"));
+        Asa102.Verifier.Diagnostic("ASA102").WithLocation(0).WithArguments("a Railway account or team token reaches every project and environment of the account", "a project token sent as Project-Access-Token, scoped to one environment of one project"),
+        Asa102.Verifier.Diagnostic("ASA102").WithLocation(1).WithArguments("a Railway account or team token reaches every project and environment of the account", "a project token sent as Project-Access-Token, scoped to one environment of one project"));
 
     [Fact]
-    public Task Reports_a_constant_passed_to_a_credential_parameter_at_the_sink() => Hardcoded.VerifyAnalyzerAsync("""
+    public Task Reports_a_constant_passed_to_a_credential_parameter_at_the_sink() => Asa101.Verifier.VerifyAnalyzerAsync("""
         using System.Net;
         using Amazon.Runtime;
         class C
@@ -56,11 +54,11 @@ public class SecretAnalyzerTests
             AWSCredentials N() => new BasicAWSCredentials("id", {|#1:Value|});
         }
         """,
-        Hardcoded.Diagnostic("ASA101").WithLocation(0).WithArguments("password", "password", "Tr0…(15 chars)"),
-        Hardcoded.Diagnostic("ASA101").WithLocation(1).WithArguments("credential", "constant passed as BasicAWSCredentials secretKey", "Tr0…(15 chars)"));
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(0).WithArguments("password", "password", "Tr0…(15 chars)"),
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(1).WithArguments("credential", "constant passed as BasicAWSCredentials secretKey", "Tr0…(15 chars)"));
 
     [Fact]
-    public Task Follows_a_static_readonly_field_and_a_local_assigned_once_into_a_credential_sink() => Hardcoded.VerifyAnalyzerAsync("""
+    public Task Follows_a_static_readonly_field_and_a_local_assigned_once_into_a_credential_sink() => Asa101.Verifier.VerifyAnalyzerAsync("""
         using System;
         using System.Net;
         class C
@@ -81,11 +79,11 @@ public class SecretAnalyzerTests
             NetworkCredential D() => new NetworkCredential("svc", Environment.GetEnvironmentVariable("SVC_PASSWORD"));
         }
         """,
-        Hardcoded.Diagnostic("ASA101").WithLocation(0).WithArguments("password", "password", "kT9…(15 chars)"),
-        Hardcoded.Diagnostic("ASA101").WithLocation(1).WithArguments("password", "password", "Zx8…(15 chars)"));
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(0).WithArguments("password", "password", "kT9…(15 chars)"),
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(1).WithArguments("password", "password", "Zx8…(15 chars)"));
 
     [Fact]
-    public Task Reports_a_literal_written_straight_into_a_credential_parameter() => Hardcoded.VerifyAnalyzerAsync("""
+    public Task Reports_a_literal_written_straight_into_a_credential_parameter() => Asa101.Verifier.VerifyAnalyzerAsync("""
         using System.Net;
         using System.Net.Http.Headers;
         class C
@@ -95,11 +93,11 @@ public class SecretAnalyzerTests
             NetworkCredential C1(string password) => new NetworkCredential("svc", password);
         }
         """,
-        Hardcoded.Diagnostic("ASA101").WithLocation(0).WithArguments("password", "password", "Vq3…(15 chars)"),
-        Hardcoded.Diagnostic("ASA101").WithLocation(1).WithArguments("credential", "constant passed as AuthenticationHeaderValue parameter", "Qm7T…(32 chars)"));
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(0).WithArguments("password", "password", "Vq3…(15 chars)"),
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(1).WithArguments("credential", "constant passed as AuthenticationHeaderValue parameter", "Qm7T…(32 chars)"));
 
     [Fact]
-    public Task Reports_an_account_railway_token_read_at_run_time_and_sent_as_bearer_to_railway() => OverScoped.VerifyAnalyzerAsync("""
+    public Task Reports_an_account_railway_token_read_at_run_time_and_sent_as_bearer_to_railway() => Asa102.Verifier.VerifyAnalyzerAsync("""
         using System;
         using System.Net.Http;
         using System.Net.Http.Headers;
@@ -115,15 +113,15 @@ public class SecretAnalyzerTests
             void ProjectToken(HttpClient http) => http.DefaultRequestHeaders.Add("Project-Access-Token", Environment.GetEnvironmentVariable("RAILWAY_TOKEN"));
         }
         """,
-        OverScoped.Diagnostic("ASA102").WithLocation(0).WithArguments(
+        Asa102.Verifier.Diagnostic("ASA102").WithLocation(0).WithArguments(
             "a Railway account or team token reaches every project and environment of the account",
             "a project token sent as Project-Access-Token, scoped to one environment of one project"),
-        OverScoped.Diagnostic("ASA102").WithLocation(1).WithArguments(
+        Asa102.Verifier.Diagnostic("ASA102").WithLocation(1).WithArguments(
             "a Railway account or team token reaches every project and environment of the account",
             "a project token sent as Project-Access-Token, scoped to one environment of one project"));
 
     [Fact]
-    public Task A_bearer_token_read_at_run_time_for_another_api_and_the_variable_name_are_not_secrets() => Hardcoded.VerifyAnalyzerAsync("""
+    public Task A_bearer_token_read_at_run_time_for_another_api_and_the_variable_name_are_not_secrets() => Asa101.Verifier.VerifyAnalyzerAsync("""
         using System;
         using System.Net.Http;
         using System.Net.Http.Headers;
@@ -139,7 +137,7 @@ public class SecretAnalyzerTests
         """);
 
     [Fact]
-    public Task Reports_a_password_in_a_connection_string_and_not_integrated_security() => Hardcoded.VerifyAnalyzerAsync("""
+    public Task Reports_a_password_in_a_connection_string_and_not_integrated_security() => Asa101.Verifier.VerifyAnalyzerAsync("""
         class C
         {
             string a = {|#0:"Host=db.internal;Database=app;Username=app;Password=Xk29-lpQ-77"|};
@@ -148,31 +146,31 @@ public class SecretAnalyzerTests
             string d = "Please enter your password";
         }
         """,
-        Hardcoded.Diagnostic("ASA101").WithLocation(0).WithArguments("database", "password in a connection string", "Xk…(11 chars)"));
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(0).WithArguments("database", "password in a connection string", "Xk…(11 chars)"));
 
     [Fact]
-    public Task Reports_secrets_in_configuration_files_at_their_line_and_column() => Hardcoded.VerifyAnalyzerAsync(
+    public Task Reports_secrets_in_configuration_files_at_their_line_and_column() => Asa101.Verifier.VerifyAnalyzerAsync(
         "class C { }",
         new[]
         {
             ("appsettings.json", "{\n  \"Stripe\": {\n    \"ApiKey\": \"" + FakeToken.Make("sk_live_", 24) + "\"\n  },\n  \"Name\": \"not a secret at all\"\n}\n"),
             ("staging.env", "# deploy\nGITHUB_TOKEN=" + GitHubClassic + "\nLOG_LEVEL=debug\n"),
         },
-        Hardcoded.Diagnostic("ASA101").WithSpan("appsettings.json", 3, 16, 3, 48).WithArguments("Stripe", "secret key", "sk_l…(32 chars)"),
-        Hardcoded.Diagnostic("ASA101").WithSpan("staging.env", 2, 14, 2, 54).WithArguments("GitHub", "classic personal access token", "ghp_…(40 chars)"));
+        Asa101.Verifier.Diagnostic("ASA101").WithSpan("appsettings.json", 3, 16, 3, 48).WithArguments("Stripe", "secret key", "sk_l…(32 chars)"),
+        Asa101.Verifier.Diagnostic("ASA101").WithSpan("staging.env", 2, 14, 2, 54).WithArguments("GitHub", "classic personal access token", "ghp_…(40 chars)"));
 
     [Fact]
-    public Task Generated_settings_are_analyzed() => Hardcoded.VerifyAnalyzerAsync($$"""
+    public Task Generated_settings_are_analyzed() => Asa101.Verifier.VerifyAnalyzerAsync($$"""
         // <auto-generated/>
         class Settings
         {
             public string Token => {|#0:"{{GitHubClassic}}"|};
         }
         """,
-        Hardcoded.Diagnostic("ASA101").WithLocation(0).WithArguments("GitHub", "classic personal access token", "ghp_…(40 chars)"));
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(0).WithArguments("GitHub", "classic personal access token", "ghp_…(40 chars)"));
 
     [Fact]
-    public Task Stays_quiet_on_decoys() => Hardcoded.VerifyAnalyzerAsync("""
+    public Task Stays_quiet_on_decoys() => Asa101.Verifier.VerifyAnalyzerAsync("""
         class C
         {
             const string AwsExample = "AKIAIOSFODNN7EXAMPLE";

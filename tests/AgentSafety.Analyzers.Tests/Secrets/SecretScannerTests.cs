@@ -6,7 +6,7 @@ using Xunit;
 
 namespace AgentSafety.Analyzers.Tests.Secrets;
 
-public class SecretScannerTests
+public class SecretScannerTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     /// <summary>(label, value, binding name, expected provider or null for a decoy). Labels, never values, name the cases.</summary>
     private static IEnumerable<(string Label, string Value, string? Name, string? Provider)> Corpus()
@@ -59,6 +59,36 @@ public class SecretScannerTests
         yield return ("password field", "S3cure-" + FakeToken.Make(string.Empty, 8), "DbPassword", "password");
         yield return ("generic api key", FakeToken.Make(string.Empty, 32), "PaymentsApiKey", "generic");
         yield return ("client secret", FakeToken.Make(string.Empty, 40, FakeToken.Alnum + "~._-"), "ClientSecret", "generic");
+
+        // Issue 13: formats gitleaks and secretlint know, as bare literals.
+        yield return ("shopify admin token", FakeToken.Make("shpat_", 32, FakeToken.Hex), null, "Shopify");
+        yield return ("postman", "PMAK-" + FakeToken.Make(string.Empty, 24, FakeToken.Hex) + "-" + FakeToken.Make(string.Empty, 34, FakeToken.Hex, seed: 2), null, "Postman");
+        yield return ("heroku v2", FakeToken.Make("HRKU-AA", 58, FakeToken.Alnum + "_-"), null, "Heroku");
+        yield return ("grafana service account", FakeToken.Make("glsa_", 32) + "_" + FakeToken.Make(string.Empty, 8, FakeToken.Hex), null, "Grafana");
+        yield return ("new relic user key", FakeToken.Make("NRAK-", 27, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"), null, "New Relic");
+        yield return ("linear", FakeToken.Make("lin_api_", 40), null, "Linear");
+        yield return ("sentry user token", FakeToken.Make("sntryu_", 64, FakeToken.Hex), null, "Sentry");
+        yield return ("1password service account", FakeToken.Make("ops_eyJ", 300, FakeToken.Alnum + "+/"), null, "1Password");
+        yield return ("atlassian", FakeToken.Make("ATATT3", 186, FakeToken.Alnum + "_-"), null, "Atlassian");
+        yield return ("azure ad client secret", "aB3" + "8Q~" + FakeToken.Make(string.Empty, 34, FakeToken.Alnum + "_~."), null, "Azure AD");
+        yield return ("vault legacy", "s." + FakeToken.Make(string.Empty, 24, seed: 4), null, "Vault");
+        yield return ("doppler service token", "dp.st.prd." + FakeToken.Make(string.Empty, 43), null, "Doppler");
+        yield return ("slack app token", "xapp-1-A" + FakeToken.Make(string.Empty, 10, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") + "-" + FakeToken.Make(string.Empty, 13, "0123456789") + "-" + FakeToken.Make(string.Empty, 64, FakeToken.Hex), null, "Slack");
+        yield return ("hugging face org", FakeToken.Make("api_org_", 34, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"), null, "Hugging Face");
+        yield return ("aws sts key id", FakeToken.Make("ASIA", 16, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"), null, "AWS");
+        yield return ("password with percent and hash", "Server=db.internal;Database=app;User Id=app;Password=wteGSDU%ztdF#Y4LP7Vt", null, "database");
+        yield return ("redis configuration password", "cache.internal:6380,password=" + FakeToken.Make("Rd", 30) + ",ssl=True,abortConnect=False", null, "database");
+        yield return ("jwt key as words", "ThisIsMySuperSecretKeyForJwtTokens123!", "JwtKey", "JWT");
+        yield return ("hex signing key", FakeToken.Make(string.Empty, 64, FakeToken.Hex, seed: 12), "SigningKey", "JWT");
+
+        // Issue 13 decoys: placeholder-looking values and template holes.
+        yield return ("slack counting placeholder", "xoxb-12345-abcd234", null, null);
+        yield return ("gcp alphabet placeholder", "AIzaSyabcdefghijklmnopqrstuvwxyz1234567", null, null);
+        yield return ("anthropic abc123 placeholder", "sk-ant-api03-abc123xyz" + FakeToken.Make(string.Empty, 80, FakeToken.Alnum + "_-") + "AA", null, null);
+        yield return ("aws x placeholder", "AKIAXXXXXXXXXXXXXXXX", null, null);
+        yield return ("windows variable password", "Server=db;Database=app;User Id=app;Password=%DB_PASSWORD%", null, null);
+        yield return ("format hole password", "Server=db;Database=app;User Id=app;Password={0}", null, null);
+        yield return ("cookie name under jwt", "X-Access-Token-Cookie", "JwtCookieKey", null);
 
         // Decoys: must stay quiet.
         yield return ("hugging face", FakeToken.Make("hf_", 34), null, "Hugging Face");
@@ -146,6 +176,7 @@ public class SecretScannerTests
 
         var recall = (double)tp / (tp + fn);
         var precision = (double)tp / (tp + fp);
+        output.WriteLine($"labelled set: recall {recall:F3}, precision {precision:F3} (tp {tp}, fp {fp}, fn {fn})");
         Assert.True(recall >= 0.95 && precision >= 0.95, $"recall {recall:F2}, precision {precision:F2} (tp {tp}, fp {fp}, fn {fn})");
     }
 

@@ -1,0 +1,178 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace AgentSafety.Analyzers.Secrets;
+
+/// <summary>
+/// One provider's credential format: a row of <see cref="SecretFormats"/>. A bare format is recognised in any string by
+/// its anchors (fixed prefixes) and pattern; a named format only where the name the value is bound to names the provider
+/// (a Railway token is a bare UUID, a Cloudflare Global API Key 37 hex digits).
+/// </summary>
+internal sealed class SecretFormat
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
+    private readonly Lazy<Regex?> regex;
+
+    public SecretFormat(
+        string id,
+        string provider,
+        string kind,
+        string environmentVariable,
+        string[] anchors,
+        string pattern,
+        string? overScope = null,
+        string? narrower = null,
+        bool ignoreCase = false,
+        string? onlyWith = null,
+        string? notWith = null,
+        int minClasses = 0,
+        string[]? nameAll = null,
+        string[]? nameAny = null,
+        string? nameExact = null,
+        string? payloadAfter = null,
+        string? overScopeWhenPayloadHas = null,
+        string[]? overScopeNameAny = null)
+    {
+        Id = id;
+        Provider = provider;
+        Kind = kind;
+        EnvironmentVariable = environmentVariable;
+        Anchors = anchors;
+        Source = pattern;
+        OverScope = overScope;
+        Narrower = narrower;
+        IgnoreCase = ignoreCase;
+        OnlyWith = onlyWith;
+        NotWith = notWith;
+        MinClasses = minClasses;
+        NameAll = nameAll;
+        NameAny = nameAny;
+        NameExact = nameExact;
+        PayloadAfter = payloadAfter;
+        OverScopeWhenPayloadHas = overScopeWhenPayloadHas;
+        OverScopeNameAny = overScopeNameAny;
+        AnchorComparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+        // Compiled on first use and never thrown from here: a bad row disables itself, and the table test names it.
+        regex = new Lazy<Regex?>(() =>
+        {
+            try
+            {
+                return new Regex(pattern, (ignoreCase ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant, Timeout);
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        });
+    }
+
+    /// <summary>A stable name for the row, after the gitleaks or secretlint rule it follows where there is one.</summary>
+    public string Id { get; }
+
+    public string Provider { get; }
+
+    public string Kind { get; }
+
+    /// <summary>The environment variable the code fix reads the value from.</summary>
+    public string EnvironmentVariable { get; }
+
+    /// <summary>Substrings of which every match holds at least one; empty for a named format.</summary>
+    public string[] Anchors { get; }
+
+    public string Source { get; }
+
+    public Regex? Pattern => regex.Value;
+
+    public StringComparison AnchorComparison { get; }
+
+    public bool IgnoreCase { get; }
+
+    /// <summary>What is over-scoped about every credential of this format (ASA102), or null.</summary>
+    public string? OverScope { get; }
+
+    public string? Narrower { get; }
+
+    /// <summary>Text the whole value must hold (or must not hold): two providers can share one token shape.</summary>
+    public string? OnlyWith { get; }
+
+    public string? NotWith { get; }
+
+    /// <summary>How many of lower case, upper case, digits and other characters the token must mix: for short prefixes such as Vault's legacy <c>s.</c>.</summary>
+    public int MinClasses { get; }
+
+    /// <summary>Named format: words the binding name must all hold (lower case).</summary>
+    public string[]? NameAll { get; }
+
+    /// <summary>Named format: words of which the binding name must hold at least one (lower case).</summary>
+    public string[]? NameAny { get; }
+
+    /// <summary>Named format: the one binding name it applies to, case-insensitive.</summary>
+    public string? NameExact { get; }
+
+    /// <summary>The token's prefix before a base64url payload that tells the scope (PyPI's macaroon).</summary>
+    public string? PayloadAfter { get; }
+
+    /// <summary>Text in the decoded payload that makes the credential over-scoped; <see cref="OverScope"/> applies only then.</summary>
+    public string? OverScopeWhenPayloadHas { get; }
+
+    /// <summary>Words in the binding name that make the credential over-scoped; <see cref="OverScope"/> applies only then.</summary>
+    public string[]? OverScopeNameAny { get; }
+
+    public bool IsNamed => Anchors.Length == 0;
+
+    /// <summary>Whether the value holds the context the row needs and one of its anchors.</summary>
+    public bool MayMatch(string value)
+    {
+        if ((OnlyWith is not null && value.IndexOf(OnlyWith, StringComparison.OrdinalIgnoreCase) < 0)
+            || (NotWith is not null && value.IndexOf(NotWith, StringComparison.OrdinalIgnoreCase) >= 0))
+        {
+            return false;
+        }
+
+        foreach (var anchor in Anchors)
+        {
+            if (value.IndexOf(anchor, AnchorComparison) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a named format applies to a binding name, given as its lower-case form.</summary>
+    public bool AppliesToName(string lowerName)
+    {
+        if (NameExact is not null && !lowerName.Equals(NameExact, StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        if (NameAll is not null)
+        {
+            foreach (var word in NameAll)
+            {
+                if (lowerName.IndexOf(word, StringComparison.Ordinal) < 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        if (NameAny is not null)
+        {
+            foreach (var word in NameAny)
+            {
+                if (lowerName.IndexOf(word, StringComparison.Ordinal) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return true;
+    }
+}
