@@ -192,7 +192,7 @@ internal static class ConstantText
         }
 
         var body = EnclosingBody(declarator);
-        if (body is not null && body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left is IdentifierNameSyntax id && id.Identifier.ValueText == symbol.Name))
+        if (body is not null && Common.BodyIndex.For(body).IsAssigned(symbol.Name))
         {
             return null;
         }

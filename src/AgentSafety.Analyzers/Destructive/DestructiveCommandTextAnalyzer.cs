@@ -219,7 +219,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         }
 
         var name = local.Local.Name;
-        foreach (var node in body.DescendantNodes())
+        foreach (var node in Common.BodyIndex.For(body).MemberWrites(name))
         {
             // psi.ArgumentList.Add("destroy")
             if (node is InvocationExpressionSyntax
