@@ -56,13 +56,8 @@ internal static class ConfirmationGuards
         return false;
     }
 
-    public static bool HasAttribute(ISymbol? symbol, string attributeName)
+    public static bool HasAttribute(ISymbol symbol, string attributeName)
     {
-        if (symbol is null)
-        {
-            return false;
-        }
-
         var shortName = attributeName.Substring(0, attributeName.Length - "Attribute".Length);
         foreach (var attribute in symbol.GetAttributes())
         {

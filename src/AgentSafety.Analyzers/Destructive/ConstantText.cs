@@ -186,7 +186,7 @@ internal static class ConstantText
         }
 
         var declarator = symbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
-        if (declarator?.Initializer?.Value is not { } value || declarator.SyntaxTree != local.Syntax.SyntaxTree)
+        if (declarator?.Initializer?.Value is not { } value)
         {
             return null;
         }

@@ -214,7 +214,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         var parts = StartInfoParts(creation);
         var atCreation = string.Join(" ", parts);
         var body = ConstantText.EnclosingBody(local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax());
-        if (body is null || body.SyntaxTree != model.SyntaxTree)
+        if (body is null)
         {
             return (atCreation, atCreation);
         }
