@@ -154,7 +154,7 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
             return null;
         }
 
-        var texts = Destructive.ConstantText.Collect(value);
+        var texts = Common.ConstantText.Collect(value);
         return texts.Count == 1 && texts[0].IndexOf("{…}", StringComparison.Ordinal) < 0 ? texts[0] : null;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AgentSafety.Analyzers.Destructive;
+namespace AgentSafety.Analyzers.Common;
 
 /// <summary>
 /// The text an expression carries at run time as far as source shows it: constants, <c>static readonly</c> fields
