@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using AgentSafety.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -59,7 +60,7 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
             return;
         }
 
-        foreach (var finding in SecretScanner.Scan(value, SecretSites.BindingName(literal)))
+        foreach (var finding in SecretScanner.Scan(value, Bindings.BindingName(literal)))
         {
             var diagnostic = Report(finding, literal.GetLocation(), value);
             if (diagnostic is not null)
@@ -102,7 +103,7 @@ public abstract class SecretAnalyzerBase : DiagnosticAnalyzer
 
             // A literal written in place is the literal action's, unless its own place names nothing secret:
             // new NetworkCredential("svc", "...") binds the password to no name, and only the parameter tells.
-            if (argument.Value.Syntax is LiteralExpressionSyntax literal && SecretScanner.Scan(value, SecretSites.BindingName(literal)).Count > 0)
+            if (argument.Value.Syntax is LiteralExpressionSyntax literal && SecretScanner.Scan(value, Bindings.BindingName(literal)).Count > 0)
             {
                 continue;
             }
