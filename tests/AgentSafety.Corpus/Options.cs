@@ -17,6 +17,7 @@ internal sealed class Options
         usage: AgentSafety.Corpus <folder> [--refs <folder-of-dlls>]... [--exclude <path-part>]... [--define <SYMBOL>]...
                                            [--repeat N] [--list]
                AgentSafety.Corpus --generate-worst-case <lines> <out.cs> [<folder>]
+               AgentSafety.Corpus --generate-large-methods <methods> <locals-per-method> <out.cs> [<folder>]
         """;
 
     public string? Folder { get; private set; }
@@ -34,6 +35,10 @@ internal sealed class Options
     public int GenerateLines { get; private set; }
 
     public string? GenerateOut { get; private set; }
+
+    public int GenerateMethods { get; private set; }
+
+    public int GenerateLocals { get; private set; }
 
     public static Options Parse(string[] args)
     {
@@ -62,6 +67,11 @@ internal sealed class Options
                     options.GenerateLines = int.TryParse(Next(), out var lines) && lines > 0 ? lines : throw new UsageException("--generate-worst-case takes a positive line count");
                     options.GenerateOut = Next();
                     break;
+                case "--generate-large-methods":
+                    options.GenerateMethods = int.TryParse(Next(), out var methods) && methods > 0 ? methods : throw new UsageException("--generate-large-methods takes a positive method count");
+                    options.GenerateLocals = int.TryParse(Next(), out var locals) && locals > 0 ? locals : throw new UsageException("--generate-large-methods takes a positive count of locals per method");
+                    options.GenerateOut = Next();
+                    break;
                 default:
                     if (args[i].StartsWith("--", StringComparison.Ordinal))
                     {
@@ -73,7 +83,7 @@ internal sealed class Options
             }
         }
 
-        if (options.Folder is null && options.GenerateLines == 0)
+        if (options.Folder is null && options.GenerateLines == 0 && options.GenerateMethods == 0)
         {
             throw new UsageException("name a folder of C# files");
         }

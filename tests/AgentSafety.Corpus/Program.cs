@@ -37,10 +37,19 @@ internal static class Program
 
     private static int Run(Options options)
     {
-        if (options.GenerateLines > 0)
+        if (options.GenerateLines > 0 || options.GenerateMethods > 0)
         {
-            File.WriteAllText(options.GenerateOut!, WorstCase.Generate(options.GenerateLines));
-            Console.WriteLine($"wrote {options.GenerateLines} lines to {options.GenerateOut}");
+            if (options.GenerateLines > 0)
+            {
+                File.WriteAllText(options.GenerateOut!, WorstCase.Generate(options.GenerateLines));
+                Console.WriteLine($"wrote {options.GenerateLines} lines to {options.GenerateOut}");
+            }
+            else
+            {
+                File.WriteAllText(options.GenerateOut!, LargeMethods.Generate(options.GenerateMethods, options.GenerateLocals));
+                Console.WriteLine($"wrote {options.GenerateMethods} methods of {options.GenerateLocals} locals to {options.GenerateOut}");
+            }
+
             if (options.Folder is null)
             {
                 return 0;

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using AgentSafety.Analyzers.Common;
 using AgentSafety.Analyzers.Destructive;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

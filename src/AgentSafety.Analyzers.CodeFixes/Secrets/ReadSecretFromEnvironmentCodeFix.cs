@@ -126,8 +126,8 @@ public sealed class ReadSecretFromEnvironmentCodeFix : CodeFixProvider
                 && id.Ancestors().Any(a => a is AttributeArgumentSyntax or CaseSwitchLabelSyntax or ConstantPatternSyntax or ParameterSyntax
                     || (a is FieldDeclarationSyntax f && f.Modifiers.Any(SyntaxKind.ConstKeyword))
                     || (a is LocalDeclarationStatementSyntax l && l.IsConst)));
-            var inStruct = literal.FirstAncestorOrSelf<FieldDeclarationSyntax>() is not null && literal.FirstAncestorOrSelf<TypeDeclarationSyntax>() is InterfaceDeclarationSyntax;
-            if (usedAsConstant || inStruct)
+            var inInterface = literal.FirstAncestorOrSelf<FieldDeclarationSyntax>() is not null && literal.FirstAncestorOrSelf<TypeDeclarationSyntax>() is InterfaceDeclarationSyntax;
+            if (usedAsConstant || inInterface)
             {
                 return null;
             }

@@ -1,3 +1,4 @@
+using AgentSafety.Analyzers.Common;
 using System;
 using System.Linq;
 using Microsoft.CodeAnalysis;

@@ -1,3 +1,4 @@
+using AgentSafety.Analyzers.Common;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;

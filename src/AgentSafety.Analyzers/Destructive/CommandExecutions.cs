@@ -1,3 +1,4 @@
+using AgentSafety.Analyzers.Common;
 using System;
 using System.Collections.Generic;
 using System.Linq;

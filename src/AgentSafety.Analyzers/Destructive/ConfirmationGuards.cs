@@ -1,4 +1,4 @@
-using System.Linq;
+using AgentSafety.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -19,10 +19,8 @@ internal static class ConfirmationGuards
             return true;
         }
 
-        IOperation? root = null;
         for (var current = operation; current is not null; current = current.Parent)
         {
-            root = current;
             if (current is IAnonymousFunctionOperation && IsArgumentOfGuard(current))
             {
                 return true;
@@ -58,13 +56,8 @@ internal static class ConfirmationGuards
         return false;
     }
 
-    public static bool HasAttribute(ISymbol? symbol, string attributeName)
+    public static bool HasAttribute(ISymbol symbol, string attributeName)
     {
-        if (symbol is null)
-        {
-            return false;
-        }
-
         var shortName = attributeName.Substring(0, attributeName.Length - "Attribute".Length);
         foreach (var attribute in symbol.GetAttributes())
         {
@@ -104,9 +97,9 @@ internal static class ConfirmationGuards
 
     private static bool IsPassedToGuard(IMethodSymbol localFunction, IOperation root)
     {
-        foreach (var reference in root.Descendants().OfType<IMethodReferenceOperation>())
+        foreach (var reference in MethodReferences.For(root).To(localFunction.OriginalDefinition))
         {
-            if (SymbolEqualityComparer.Default.Equals(reference.Method.OriginalDefinition, localFunction.OriginalDefinition) && IsArgumentOfGuard(reference))
+            if (IsArgumentOfGuard(reference))
             {
                 return true;
             }

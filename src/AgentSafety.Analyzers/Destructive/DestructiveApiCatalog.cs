@@ -22,7 +22,7 @@ internal enum CatalogueEntryKind
 }
 
 /// <summary>One catalogue line, in the documentation-comment ID format of BannedApiAnalyzers' BannedSymbols.txt.</summary>
-internal sealed class DestructiveApiEntry
+internal sealed record DestructiveApiEntry
 {
     public DestructiveApiEntry(CatalogueEntryKind kind, string id, string description, bool isRemoval, TextSpan span)
     {
@@ -67,7 +67,7 @@ internal sealed class DestructiveApiEntry
 }
 
 /// <summary>A line of a user catalogue that is not an entry at all.</summary>
-internal readonly struct MalformedCatalogueLine
+internal readonly record struct MalformedCatalogueLine
 {
     public MalformedCatalogueLine(string text, TextSpan span)
     {

@@ -1,3 +1,4 @@
+using AgentSafety.Analyzers.Common;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -104,8 +105,9 @@ internal sealed class DestructiveApiSet
         }
 
         set._builtInExemptions = exemptions.IsEmpty ? null : exemptions;
-        set._armResource = compilation.GetTypeByMetadataName("Azure.ResourceManager.ArmResource");
-        set._waitUntil = set._armResource is null ? null : compilation.GetTypeByMetadataName("Azure.WaitUntil");
+        var symbols = KnownSymbols.For(compilation);
+        set._armResource = symbols.ArmResource;
+        set._waitUntil = set._armResource is null ? null : symbols.WaitUntil;
         if (set._waitUntil is null)
         {
             set._armResource = null;

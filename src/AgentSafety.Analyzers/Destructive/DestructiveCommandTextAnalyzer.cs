@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using AgentSafety.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -30,14 +31,14 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var types = new KnownTypes(start.Compilation);
+            var types = KnownSymbols.For(start.Compilation);
             start.RegisterOperationAction(c => AnalyzeInvocation(c, types), OperationKind.Invocation);
             start.RegisterOperationAction(c => AnalyzeCreation(c, types), OperationKind.ObjectCreation);
             start.RegisterOperationAction(c => AnalyzeAssignment(c, types), OperationKind.SimpleAssignment);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, KnownTypes types)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols types)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -62,7 +63,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
         if (HttpMethods.Contains(name))
         {
-            if (name is "SendAsync" or "Send" && types.IsHttp(containing) && PlatformDeleteRequest(invocation) is { } deleted)
+            if (name is "SendAsync" or "Send" && types.IsHttp(containing) && PlatformDeleteRequest(invocation, types) is { } deleted)
             {
                 Report(context, invocation, new DestructiveText("REST DELETE", deleted, "rest:DELETE:" + deleted), method);
                 return;
@@ -106,7 +107,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
         if ((name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)) && types.IsSqlExtension(containing))
         {
-            var sql = invocation.Arguments.Where(a => a.Parameter?.Name is "sql" or "command" || a.Parameter?.Type.SpecialType == SpecialType.System_String || a.Parameter?.Type.Name == "FormattableString");
+            var sql = invocation.Arguments.Where(a => a.Parameter?.Name is "sql" or "command" || a.Parameter?.Type.SpecialType == SpecialType.System_String || KnownSymbols.Is(a.Parameter?.Type, types.FormattableString));
             CheckTexts(context, invocation, Texts(sql), TextKind.Sql, method);
             return;
         }
@@ -144,7 +145,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
     /// The platform host of an <c>HttpRequestMessage</c> sent with <c>HttpMethod.Delete</c>, written in place or held in a
     /// local assigned once; null for any other request.
     /// </summary>
-    private static string? PlatformDeleteRequest(IInvocationOperation invocation)
+    private static string? PlatformDeleteRequest(IInvocationOperation invocation, KnownSymbols types)
     {
         foreach (var argument in invocation.Arguments)
         {
@@ -159,7 +160,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
                 value = ConstantText.SingleAssignedValue(local);
             }
 
-            if (value is not IObjectCreationOperation { Type.Name: "HttpRequestMessage" } request)
+            if (value is not IObjectCreationOperation request || !KnownSymbols.Is(request.Type, types.HttpRequestMessage))
             {
                 continue;
             }
@@ -168,8 +169,8 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             var texts = new List<string>();
             foreach (var ctorArgument in request.Arguments)
             {
-                isDelete |= IsDeleteMethod(ctorArgument.Value);
-                if (ctorArgument.Value.Type?.Name is "String" or "Uri")
+                isDelete |= IsDeleteMethod(ctorArgument.Value, types);
+                if (ctorArgument.Value.Type?.SpecialType == SpecialType.System_String || KnownSymbols.Is(ctorArgument.Value.Type, types.Uri))
                 {
                     texts.AddRange(ConstantText.Collect(ctorArgument.Value));
                 }
@@ -181,7 +182,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
                 {
                     if (member.Target is IPropertyReferenceOperation { Property.Name: "Method" })
                     {
-                        isDelete |= IsDeleteMethod(member.Value);
+                        isDelete |= IsDeleteMethod(member.Value, types);
                     }
                     else if (member.Target is IPropertyReferenceOperation { Property.Name: "RequestUri" })
                     {
@@ -206,12 +207,12 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         return null;
     }
 
-    private static bool IsDeleteMethod(IOperation operation) => operation switch
+    private static bool IsDeleteMethod(IOperation operation, KnownSymbols types) => operation switch
     {
-        IPropertyReferenceOperation { Property: { Name: "Delete", ContainingType.Name: "HttpMethod" } } => true,
-        IObjectCreationOperation { Type.Name: "HttpMethod", Arguments.Length: 1 } creation =>
-            creation.Arguments[0].Value.ConstantValue.Value is string verb && verb.Equals("DELETE", StringComparison.OrdinalIgnoreCase),
-        IConversionOperation conversion => IsDeleteMethod(conversion.Operand),
+        IPropertyReferenceOperation { Property.Name: "Delete" } property => KnownSymbols.Is(property.Property.ContainingType, types.HttpMethod),
+        IObjectCreationOperation { Arguments.Length: 1 } creation => KnownSymbols.Is(creation.Type, types.HttpMethod)
+            && creation.Arguments[0].Value.ConstantValue.Value is string verb && verb.Equals("DELETE", StringComparison.OrdinalIgnoreCase),
+        IConversionOperation conversion => IsDeleteMethod(conversion.Operand, types),
         _ => false,
     };
 
@@ -229,13 +230,13 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         var parts = StartInfoParts(creation);
         var atCreation = string.Join(" ", parts);
         var body = ConstantText.EnclosingBody(local.Local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax());
-        if (body is null || body.SyntaxTree != model.SyntaxTree)
+        if (body is null)
         {
             return (atCreation, atCreation);
         }
 
         var name = local.Local.Name;
-        foreach (var node in body.DescendantNodes())
+        foreach (var node in Common.BodyIndex.For(body).MemberWrites(name))
         {
             // psi.ArgumentList.Add("destroy")
             if (node is InvocationExpressionSyntax
@@ -313,7 +314,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
     private static string? PlatformHostIn(string text) => PlatformApis.DeleteTarget(text);
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, KnownTypes types)
+    private static void AnalyzeCreation(OperationAnalysisContext context, KnownSymbols types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var type = creation.Type as INamedTypeSymbol;
@@ -357,7 +358,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         return texts;
     }
 
-    private static void AnalyzeAssignment(OperationAnalysisContext context, KnownTypes types)
+    private static void AnalyzeAssignment(OperationAnalysisContext context, KnownSymbols types)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "CommandText" } property
@@ -432,60 +433,5 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             ? "new " + ctor.ContainingType.Name
             : target.ContainingType?.Name + "." + target.Name;
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.DestructiveCommandText, executor.Syntax.GetLocation(), properties, found.Kind, found.What, executorName));
-    }
-
-    /// <summary>The executor types, resolved once per compilation.</summary>
-    private sealed class KnownTypes
-    {
-        private readonly INamedTypeSymbol? _httpClient;
-        private readonly INamedTypeSymbol? _httpMessageInvoker;
-        private readonly INamedTypeSymbol? _dbCommand;
-        private readonly INamedTypeSymbol? _idbCommand;
-        private readonly INamedTypeSymbol? _process;
-        private readonly INamedTypeSymbol? _processStartInfo;
-        private readonly INamedTypeSymbol? _dapper;
-        private readonly INamedTypeSymbol? _efRawSql;
-
-        public KnownTypes(Compilation compilation)
-        {
-            _dapper = compilation.GetTypeByMetadataName("Dapper.SqlMapper");
-            _efRawSql = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
-            _httpClient = compilation.GetTypeByMetadataName("System.Net.Http.HttpClient");
-            _httpMessageInvoker = compilation.GetTypeByMetadataName("System.Net.Http.HttpMessageInvoker");
-            _dbCommand = compilation.GetTypeByMetadataName("System.Data.Common.DbCommand");
-            _idbCommand = compilation.GetTypeByMetadataName("System.Data.IDbCommand");
-            _process = compilation.GetTypeByMetadataName("System.Diagnostics.Process");
-            _processStartInfo = compilation.GetTypeByMetadataName("System.Diagnostics.ProcessStartInfo");
-        }
-
-        public bool IsHttp(INamedTypeSymbol? type) =>
-            type is not null && (Is(type, _httpClient) || Is(type, _httpMessageInvoker) || type.Name is "HttpClientJsonExtensions");
-
-        public bool IsSqlExtension(INamedTypeSymbol? type) =>
-            type is not null && (SymbolEqualityComparer.Default.Equals(type, _dapper) || SymbolEqualityComparer.Default.Equals(type, _efRawSql));
-
-        public bool IsDbCommand(INamedTypeSymbol? type) =>
-            type is not null && (Is(type, _dbCommand) || (_idbCommand is not null && (SymbolEqualityComparer.Default.Equals(type, _idbCommand) || type.AllInterfaces.Contains(_idbCommand, SymbolEqualityComparer.Default))));
-
-        public bool IsRedis(INamedTypeSymbol? type) =>
-            type is { TypeKind: TypeKind.Interface, Name: "IDatabase" or "IDatabaseAsync" or "IServer" }
-            && type.ContainingNamespace?.ToDisplayString() == "StackExchange.Redis";
-
-        public bool IsProcess(INamedTypeSymbol? type) => type is not null && Is(type, _process);
-
-        public bool IsProcessStartInfo(INamedTypeSymbol? type) => type is not null && Is(type, _processStartInfo);
-
-        private static bool Is(INamedTypeSymbol type, INamedTypeSymbol? baseType)
-        {
-            for (var current = type; current is not null && baseType is not null; current = current.BaseType)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using AgentSafety.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -60,11 +61,12 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         {
             // Resolved once per compilation: a project that references no catalogued SDK keeps an empty table.
             _catalogue = catalogue;
-            _wholeCollectionDeletes = new WholeCollectionDeletes(compilation);
+            var symbols = KnownSymbols.For(compilation);
+            _wholeCollectionDeletes = new WholeCollectionDeletes(symbols);
 
             // Nearly every invocation is rejected by its name alone. Only T:/N: catalogue lines and a
             // [DestructiveOperation] attribute the compilation can see make any name a candidate.
-            var attributeVisible = compilation.GetTypeByMetadataName("AgentSafety.Guards.DestructiveOperationAttribute") is not null
+            var attributeVisible = symbols.DestructiveOperationAttribute is not null
                 || compilation.ContainsSymbolsWithName("DestructiveOperationAttribute", SymbolFilter.Type);
             if (!attributeVisible && !catalogue.HasTypeOrNamespaceEntries)
             {

@@ -1,4 +1,5 @@
 using System;
+using AgentSafety.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -20,17 +21,16 @@ internal sealed class WholeCollectionDeletes
     private readonly INamedTypeSymbol? _filterDefinitionBuilder;
     private readonly INamedTypeSymbol? _bsonDocument;
 
-    public WholeCollectionDeletes(Compilation compilation)
+    public WholeCollectionDeletes(KnownSymbols symbols)
     {
-        // EF Core 7 and 8 declare ExecuteDelete on RelationalQueryableExtensions; EF Core 9 and later on EntityFrameworkQueryableExtensions.
-        _efQueryableExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
-        _efRelationalQueryableExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
-        _dbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
-        _mongoCollection = compilation.GetTypeByMetadataName("MongoDB.Driver.IMongoCollection`1");
-        _mongoCollectionExtensions = compilation.GetTypeByMetadataName("MongoDB.Driver.IMongoCollectionExtensions");
-        _filterDefinition = compilation.GetTypeByMetadataName("MongoDB.Driver.FilterDefinition`1");
-        _filterDefinitionBuilder = compilation.GetTypeByMetadataName("MongoDB.Driver.FilterDefinitionBuilder`1");
-        _bsonDocument = compilation.GetTypeByMetadataName("MongoDB.Bson.BsonDocument");
+        _efQueryableExtensions = symbols.EfQueryableExtensions;
+        _efRelationalQueryableExtensions = symbols.EfRelationalQueryableExtensions;
+        _dbSet = symbols.EfDbSet;
+        _mongoCollection = symbols.MongoCollection;
+        _mongoCollectionExtensions = symbols.MongoCollectionExtensions;
+        _filterDefinition = symbols.MongoFilterDefinition;
+        _filterDefinitionBuilder = symbols.MongoFilterDefinitionBuilder;
+        _bsonDocument = symbols.BsonDocument;
     }
 
     public bool IsEmpty => _dbSet is null && _mongoCollection is null;

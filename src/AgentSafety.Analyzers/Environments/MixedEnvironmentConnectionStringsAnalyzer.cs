@@ -317,7 +317,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
             var stringEnvironment = EnvironmentClassifier.Classify(info);
             var environment = stringEnvironment != DeploymentEnvironment.Unknown
                 ? stringEnvironment
-                : EnvironmentClassifier.ClassifyKey(KeyOf(expression));
+                : EnvironmentClassifier.ClassifyKey(Bindings.KeyOf(expression));
             if (environment != DeploymentEnvironment.Unknown)
             {
                 candidates.Add(new Candidate(expression.GetLocation(), environment, stringEnvironment, info.Describe()));
@@ -427,63 +427,6 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
             return name + "(" + (span.StartLinePosition.Line + 1) + "," + (span.StartLinePosition.Character + 1) + ")";
         }
     }
-
-    /// <summary>
-    /// The name a literal is bound to, read as a configuration key: the field, local or property it initializes or is
-    /// assigned to, the key of an in-memory configuration entry (<c>["ConnectionStrings:Production"] = "..."</c>,
-    /// <c>{ "ConnectionStrings:Production", "..." }</c>), or a string argument before it (<c>Add("Production", "...")</c>).
-    /// </summary>
-    private static string? KeyOf(ExpressionSyntax expression)
-    {
-        SyntaxNode current = expression;
-        while (current.Parent is ParenthesizedExpressionSyntax)
-        {
-            current = current.Parent;
-        }
-
-        switch (current.Parent)
-        {
-            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
-                return declarator.Identifier.ValueText;
-            case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
-                return property.Identifier.ValueText;
-            case ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property }:
-                return property.Identifier.ValueText;
-            case ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax method }:
-                return method.Identifier.ValueText;
-            case AssignmentExpressionSyntax assignment when assignment.Right == current:
-                return assignment.Left switch
-                {
-                    IdentifierNameSyntax name => name.Identifier.ValueText,
-                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                    ImplicitElementAccessSyntax implicitAccess => FirstStringArgument(implicitAccess.ArgumentList),
-                    ElementAccessExpressionSyntax elementAccess => FirstStringArgument(elementAccess.ArgumentList),
-                    _ => null,
-                };
-            case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression } initializer
-                when initializer.Expressions.Count == 2 && initializer.Expressions[1] == current:
-                return initializer.Expressions[0] is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression)
-                    ? key.Token.ValueText
-                    : null;
-            case ArgumentSyntax argument when argument.Parent is ArgumentListSyntax list:
-                if (argument.NameColon is not null)
-                {
-                    return argument.NameColon.Name.Identifier.ValueText;
-                }
-
-                var index = list.Arguments.IndexOf(argument);
-                return index > 0 && list.Arguments[index - 1].Expression is LiteralExpressionSyntax previous && previous.IsKind(SyntaxKind.StringLiteralExpression)
-                    ? previous.Token.ValueText
-                    : null;
-            default:
-                return null;
-        }
-    }
-
-    private static string? FirstStringArgument(BracketedArgumentListSyntax list) =>
-        list.Arguments.Count == 1 && list.Arguments[0].Expression is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression)
-            ? key.Token.ValueText
-            : null;
 
     private sealed class LocationOrder : IComparer<Location>
     {

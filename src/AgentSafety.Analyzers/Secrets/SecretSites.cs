@@ -15,51 +15,6 @@ namespace AgentSafety.Analyzers.Secrets;
 /// </summary>
 internal static class SecretSites
 {
-    /// <summary>The name a literal is bound to: the variable, field, property, named argument, JSON-like key or anonymous member.</summary>
-    public static string? BindingName(LiteralExpressionSyntax literal)
-    {
-        SyntaxNode? node = literal.Parent;
-        while (node is BinaryExpressionSyntax or ParenthesizedExpressionSyntax or CastExpressionSyntax)
-        {
-            node = node.Parent;
-        }
-
-        switch (node)
-        {
-            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }:
-                return declarator.Identifier.ValueText;
-            case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
-                return property.Identifier.ValueText;
-            case EqualsValueClauseSyntax { Parent: ParameterSyntax }:
-                return null;
-            case AssignmentExpressionSyntax assignment:
-                return assignment.Left switch
-                {
-                    IdentifierNameSyntax id => id.Identifier.ValueText,
-                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                    ImplicitElementAccessSyntax { ArgumentList.Arguments.Count: 1 } element when element.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax key => key.Token.ValueText,
-                    ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } element when element.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax key => key.Token.ValueText,
-                    _ => null,
-                };
-            case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }:
-                return nameEquals.Name.Identifier.ValueText;
-            case ArgumentSyntax { NameColon: { } nameColon }:
-                return nameColon.Name.Identifier.ValueText;
-            case ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 2 } list } argument when list.Arguments[1] == argument && list.Arguments[0].Expression is LiteralExpressionSyntax header:
-                // headers.Add("X-Api-Key", "..."), config["Stripe:ApiKey"] = ... and friends: the key names the value.
-                return header.Token.ValueText;
-            case ReturnStatementSyntax or ArrowExpressionClauseSyntax:
-                return literal.FirstAncestorOrSelf<MemberDeclarationSyntax>() switch
-                {
-                    PropertyDeclarationSyntax p => p.Identifier.ValueText,
-                    MethodDeclarationSyntax m => m.Identifier.ValueText,
-                    _ => null,
-                };
-            default:
-                return null;
-        }
-    }
-
     /// <summary>KEY=VALUE and key: value lines of non-JSON configuration text, with the key as binding name.</summary>
     public static IEnumerable<(string Key, string Value, TextSpan Span)> KeyValueLines(string content)
     {

@@ -100,7 +100,7 @@ public sealed class SecretsAnalyzer : SecretAnalyzerBase
             return;
         }
 
-        Report(context.ReportDiagnostic, SecretScanner.Scan(value, SecretSites.BindingName(literal)), literal.GetLocation(), value);
+        Report(context.ReportDiagnostic, SecretScanner.Scan(value, Bindings.BindingName(literal)), literal.GetLocation(), value);
     }
 
     /// <summary>A constant, not a literal written in place (that one the literal action sees), passed to a credential parameter.</summary>
@@ -224,7 +224,7 @@ public sealed class SecretsAnalyzer : SecretAnalyzerBase
     {
         // A literal written in place is the literal action's, unless its own place names nothing secret:
         // new NetworkCredential("svc", "...") binds the password to no name, and only the parameter tells.
-        if (valueOperation.Syntax is LiteralExpressionSyntax literal && SecretScanner.Scan(value, SecretSites.BindingName(literal)).Count > 0)
+        if (valueOperation.Syntax is LiteralExpressionSyntax literal && SecretScanner.Scan(value, Bindings.BindingName(literal)).Count > 0)
         {
             return;
         }
@@ -265,7 +265,7 @@ public sealed class SecretsAnalyzer : SecretAnalyzerBase
             return null;
         }
 
-        var texts = Destructive.ConstantText.Collect(value);
+        var texts = ConstantText.Collect(value);
         return texts.Count == 1 && texts[0].IndexOf("{…}", StringComparison.Ordinal) < 0 ? texts[0] : null;
     }
 

@@ -17,8 +17,8 @@ namespace AgentSafety.Analyzers.Tests.Robustness;
 
 /// <summary>
 /// Every code fix, found by reflection, applied with Fix All over a document holding many findings of its rule: the
-/// result must compile with no new error. A fixer whose rule has no input below fails the test, so a new fix cannot ship
-/// without this check.
+/// result must compile with no new error, and the same analyzers over the result must find none of the findings the fix
+/// was offered for. A fixer whose rule has no input below fails the test, so a new fix cannot ship without this check.
 /// </summary>
 public class FixAllCompilesTests
 {
@@ -122,19 +122,67 @@ public class FixAllCompilesTests
         Assert.NotEmpty(Fixers());
     }
 
+    /// <summary>
+    /// Fixes whose Fix All compiles but leaves findings it was offered for, today. ASA301's fix guards each use
+    /// (<c>EnvironmentGuard.Connection(Prod)</c>) while the analyzer still reports the strings where they are declared.
+    /// Take a fixer out of this set when its fix removes what it fixes: the skipped test below then runs for it.
+    /// </summary>
+    private static readonly HashSet<string> LeavesFindingsToday = new(StringComparer.Ordinal) { "MixedEnvironmentConnectionStringsCodeFix" };
+
+    public static TheoryData<string> FixersThatRemoveTheirFindings()
+    {
+        var data = new TheoryData<string>();
+        foreach (var fixer in Fixers().Where(f => !LeavesFindingsToday.Contains(f.GetType().Name)))
+        {
+            data.Add(fixer.GetType().Name);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> FixersThatLeaveFindingsToday()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in LeavesFindingsToday.OrderBy(n => n, StringComparer.Ordinal))
+        {
+            data.Add(name);
+        }
+
+        return data;
+    }
+
     [Theory]
     [MemberData(nameof(FixerNames))]
     public async Task Fix_all_in_document_compiles_with_no_new_error(string fixerName)
+    {
+        await RunFixAllAsync(fixerName, mustRemoveFindings: false);
+    }
+
+    [Theory]
+    [MemberData(nameof(FixersThatRemoveTheirFindings))]
+    public async Task Fix_all_in_document_leaves_no_finding_it_was_offered_a_fix_for(string fixerName)
+    {
+        await RunFixAllAsync(fixerName, mustRemoveFindings: true);
+    }
+
+    [Theory(Skip = "fails today: see LeavesFindingsToday; run it by removing this Skip")]
+    [MemberData(nameof(FixersThatLeaveFindingsToday))]
+    public async Task Fix_all_in_document_leaves_no_finding_it_was_offered_a_fix_for_known_failing(string fixerName)
+    {
+        await RunFixAllAsync(fixerName, mustRemoveFindings: true);
+    }
+
+    private static async Task RunFixAllAsync(string fixerName, bool mustRemoveFindings)
     {
         var fixer = Fixers().Single(f => f.GetType().Name == fixerName);
         foreach (var id in fixer.FixableDiagnosticIds)
         {
             Assert.True(Inputs.TryGetValue(id, out var input), $"{fixerName} fixes {id}, but {nameof(FixAllCompilesTests)}.{nameof(Inputs)} has no document for it");
-            await AssertFixAllCompilesAsync(fixer, id, input.Source, input.AdditionalFiles);
+            await AssertFixAllAsync(fixer, id, input.Source, input.AdditionalFiles, mustRemoveFindings);
         }
     }
 
-    private static async Task AssertFixAllCompilesAsync(CodeFixProvider fixer, string id, string source, (string Path, string Text)[] additionalFiles)
+    private static async Task AssertFixAllAsync(CodeFixProvider fixer, string id, string source, (string Path, string Text)[] additionalFiles, bool mustRemoveFindings)
     {
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject("FixAll", LanguageNames.CSharp)
@@ -160,12 +208,16 @@ public class FixAllCompilesTests
         Assert.True(diagnostics.Length >= 3, $"the input for {id} should hold many findings, it holds {diagnostics.Length}");
 
         var actions = new List<CodeAction>();
+        var offered = new List<(Diagnostic Diagnostic, CodeAction Action)>();
         foreach (var diagnostic in diagnostics)
         {
-            await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => actions.Add(a), CancellationToken.None));
+            await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (a, _) => { actions.Add(a); offered.Add((diagnostic, a)); }, CancellationToken.None));
         }
 
         Assert.NotEmpty(actions);
+
+        // Fix All applies one kind of fix (one equivalence key): the findings it offers that fix for are the ones it must remove.
+        var fixable = offered.Where(o => o.Action.EquivalenceKey == actions[0].EquivalenceKey).Select(o => o.Diagnostic).Distinct().ToArray();
         var fixAll = fixer.GetFixAllProvider();
         Assert.NotNull(fixAll);
         var context = new FixAllContext(document, fixer, FixAllScope.Document, actions[0].EquivalenceKey, new[] { id }, new Provider(diagnostics), CancellationToken.None);
@@ -179,6 +231,23 @@ public class FixAllCompilesTests
         var fixedText = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
         Assert.True(errors.Length == 0, $"Fix All for {id} produced errors:\n{string.Join("\n", errors.Select(e => e.ToString()))}\n{fixedText}");
         Assert.NotEqual(source, fixedText);
+        if (!mustRemoveFindings)
+        {
+            return;
+        }
+
+        // The same analyzers over the fixed document: every finding the fix was offered for is gone, and only those it
+        // was not offered for may remain.
+        var changedProject = changed.GetProject(project.Id)!;
+        var remaining = (await after.WithAnalyzers(analyzers, new AnalyzerOptions(changedProject.AdditionalDocuments.Select(d => (AdditionalText)new DocumentText(d)).ToImmutableArray()))
+                .GetAnalyzerDiagnosticsAsync())
+            .Where(d => d.Id == id && d.Location.IsInSource)
+            .ToArray();
+        var notOffered = diagnostics.Length - fixable.Length;
+        Assert.True(
+            remaining.Length <= notOffered,
+            $"Fix All for {id} left {remaining.Length} finding(s) of {id}; the fix was offered for {fixable.Length} of {diagnostics.Length}:\n"
+            + string.Join("\n", remaining.Select(d => d.ToString())) + "\n" + fixedText);
     }
 
     private static CodeFixProvider[] Fixers() =>

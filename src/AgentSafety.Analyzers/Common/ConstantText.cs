@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AgentSafety.Analyzers.Destructive;
+namespace AgentSafety.Analyzers.Common;
 
 /// <summary>
 /// The text an expression carries at run time as far as source shows it: constants, <c>static readonly</c> fields
@@ -186,13 +186,13 @@ internal static class ConstantText
         }
 
         var declarator = symbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
-        if (declarator?.Initializer?.Value is not { } value || declarator.SyntaxTree != local.Syntax.SyntaxTree)
+        if (declarator?.Initializer?.Value is not { } value)
         {
             return null;
         }
 
         var body = EnclosingBody(declarator);
-        if (body is not null && body.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => a.Left is IdentifierNameSyntax id && id.Identifier.ValueText == symbol.Name))
+        if (body is not null && Common.BodyIndex.For(body).IsAssigned(symbol.Name))
         {
             return null;
         }
