@@ -366,6 +366,27 @@ internal sealed class ResourceIdentity
             return;
         }
 
+        // Redis IDatabase: its server end points and database number. Mongo client: its servers. Never the
+        // configuration string, which may hold a password.
+        if (FindProperty(type, "Multiplexer") is not null && FindProperty(type, "Database") is { Type.SpecialType: SpecialType.System_Int32 })
+        {
+            var database = _hoister.Use(syntax, "database");
+            // EndPoint[] as object[]: string.Join has both a params object[] and an IEnumerable<T> overload for it.
+            var endPoints = SyntaxFactory.CastExpression(
+                SyntaxFactory.ArrayType(SyntaxFactory.PredefinedType(SyntaxFactory.Token(SyntaxKind.ObjectKeyword)), SyntaxFactory.SingletonList(SyntaxFactory.ArrayRankSpecifier(SyntaxFactory.SingletonSeparatedList<ExpressionSyntax>(SyntaxFactory.OmittedArraySizeExpression())))),
+                SyntaxFactory.InvocationExpression(Member(Member(database, "Multiplexer"), "GetEndPoints")));
+            Add(Join(",", endPoints), isString: true);
+            Text("/");
+            Add(Member(database, "Database"), isString: false);
+            return;
+        }
+
+        if (FindProperty(type, "Settings")?.Type is { } settings && FindProperty(settings, "Servers") is not null)
+        {
+            Add(Join(",", Member(Member(_hoister.Use(syntax, "client"), "Settings"), "Servers")), isString: true);
+            return;
+        }
+
         foreach (var (name, then) in new[] { ("Uri", null), ("BaseUri", null), ("EndPoint", null), ("DatabaseNamespace", "DatabaseName"), ("CollectionNamespace", "FullName"), ("Id", null), ("Name", (string?)null) })
         {
             if (FindProperty(type, name) is { IsStatic: false } property)

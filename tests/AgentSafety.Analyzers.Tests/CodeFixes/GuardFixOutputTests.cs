@@ -254,6 +254,52 @@ public class GuardFixOutputTests
         }
         """);
 
+    [Fact]
+    public Task Mongo_and_redis_are_bound_to_their_servers_not_only_to_a_name() => CallFix.VerifyCodeFixAsync("""
+        using MongoDB.Driver;
+        using StackExchange.Redis;
+
+        public static class Program
+        {
+            public static void Run(IMongoClient mongo, IDatabase cache, IServer server)
+            {
+                {|ASA201:mongo.DropDatabase("shop")|};
+                {|ASA201:server.FlushAllDatabases()|};
+            }
+        }
+        """, """
+        using AgentSafety.Guards;
+        using MongoDB.Driver;
+        using StackExchange.Redis;
+
+        public static class Program
+        {
+            public static void Run(IMongoClient mongo, IDatabase cache, IServer server)
+            {
+                Destructive.Run("mongodb:DropDatabase", $"{string.Join(",", mongo.Settings.Servers)}/shop", () => mongo.DropDatabase("shop"));
+                Destructive.Run("redis:FlushAllDatabases", $"{server.EndPoint}", () => server.FlushAllDatabases());
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Raw_redis_flush_is_bound_to_the_end_points_and_database_number() => TextFix.VerifyCodeFixAsync("""
+        using StackExchange.Redis;
+
+        public static class Program
+        {
+            public static void Run(IDatabase cache) => [|cache.Execute("FLUSHALL")|];
+        }
+        """, """
+        using AgentSafety.Guards;
+        using StackExchange.Redis;
+
+        public static class Program
+        {
+            public static void Run(IDatabase cache) => Destructive.Run("redis:FLUSHALL", $"{string.Join(",", (object[])cache.Multiplexer.GetEndPoints())}/{cache.Database}/FLUSHALL", () => cache.Execute("FLUSHALL"));
+        }
+        """);
+
     /// <summary>
     /// ASA201 and ASA202 findings in one document, fixed together in document, project and solution scope: one import,
     /// every call wrapped once (the command whose text is assigned twice too), two hoisted locals with two names, and it

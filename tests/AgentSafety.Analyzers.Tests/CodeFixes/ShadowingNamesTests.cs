@@ -157,4 +157,36 @@ public class ShadowingNamesTests
             i.Expression is MemberAccessExpressionSyntax m && m.Name.Identifier.ValueText == method
             && model.GetSymbolInfo(i).Symbol?.ContainingNamespace.ToDisplayString() == "Ops.App");
     }
+
+    [Fact]
+    public async Task No_guard_fix_where_AgentSafety_Guards_is_not_referenced()
+    {
+        const string source = """
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            public static class Cleanup
+            {
+                public static Task Run(IAmazonS3 s3, string bucket) => s3.DeleteBucketAsync(bucket);
+            }
+            """;
+        using var workspace = new AdhocWorkspace();
+        var references = (await TestReferences.AllAsync()).Where(r => !(r.Display ?? string.Empty).EndsWith("AgentSafety.Guards.dll", System.StringComparison.OrdinalIgnoreCase));
+        var document = workspace.AddProject("NoGuards", LanguageNames.CSharp)
+            .WithMetadataReferences(references)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .AddDocument("Cleanup.cs", source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        Assert.Null(compilation.GetTypeByMetadataName("AgentSafety.Guards.Destructive"));
+        var diagnostics = await compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<DiagnosticAnalyzer>(new UnguardedDestructiveCallAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        Assert.NotEmpty(diagnostics);
+
+        var offered = 0;
+        foreach (var diagnostic in diagnostics)
+        {
+            await new WrapInConfirmationGuardCodeFix().RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (_, _) => offered++, System.Threading.CancellationToken.None));
+        }
+
+        Assert.Equal(0, offered);
+    }
 }
