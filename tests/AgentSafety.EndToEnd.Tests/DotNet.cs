@@ -14,14 +14,19 @@ public static class DotNet
         public override string ToString() => $"exit {ExitCode}\n{Output}";
     }
 
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(8);
+
     public static Result Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
-        RunProgram("dotnet", workingDirectory, environment, args);
+        RunProgram("dotnet", workingDirectory, environment, DefaultTimeout, args);
 
-    /// <summary>Runs <paramref name="script"/> in bash, with the same environment a dotnet command gets.</summary>
-    public static Result Bash(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string script) =>
-        RunProgram("bash", workingDirectory, environment, "-c", script);
+    /// <summary>
+    /// Runs <paramref name="script"/> in bash, with the same environment a dotnet command gets; a script of several
+    /// dotnet commands (the README's pack loop) may take <paramref name="timeout"/>, not one command's 8 minutes.
+    /// </summary>
+    public static Result Bash(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string script, TimeSpan? timeout = null) =>
+        RunProgram("bash", workingDirectory, environment, timeout ?? DefaultTimeout, "-c", script);
 
-    private static Result RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    private static Result RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -60,10 +65,10 @@ public static class DotNet
         process.StandardInput.Close();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        if (!process.WaitForExit((int)TimeSpan.FromMinutes(8).TotalMilliseconds))
+        if (!process.WaitForExit((int)timeout.TotalMilliseconds))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 8 minutes:\n{output}");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in {timeout.TotalMinutes} minutes:\n{output}");
         }
 
         process.WaitForExit();

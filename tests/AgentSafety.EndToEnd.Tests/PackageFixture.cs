@@ -26,7 +26,9 @@ public sealed class PackageFixture : IDisposable
         var pack = DotNet.Bash(sources, null, string.Join("\n",
             Readme.Line("export AGENTSAFETY_FEED="),
             Readme.Line("for p in "),
-            "printf '%s\\n%s\\n' \"$AGENTSAFETY_FEED\" \"$AGENTSAFETY_VERSION\""));
+            "printf '%s\\n%s\\n' \"$AGENTSAFETY_FEED\" \"$AGENTSAFETY_VERSION\""),
+            TimeSpan.FromMinutes(5 * 8)); // five packs, each allowed what one dotnet command is
+
         var lines = pack.Output.TrimEnd().Split('\n');
         Assert.True(pack.ExitCode == 0 && lines.Length >= 2, "the README's pack commands failed:\n" + pack);
         Feed = lines[^2].Trim();
