@@ -68,7 +68,7 @@ internal static class SecretScanner
     /// <summary>Which bare formats could match at all, from the pairs of characters their anchors start with.</summary>
     private static readonly Lazy<FormatIndex> Index = new(() => FormatIndex.Build(SecretFormats.Bare));
 
-    private sealed class FormatIndex
+    internal sealed class FormatIndex
     {
         private FormatIndex(int[]?[] byPair, int[] always, int words)
         {
