@@ -68,7 +68,7 @@ internal static class SecretScanner
     /// <summary>Which bare formats could match at all, from the pairs of characters their anchors start with.</summary>
     private static readonly Lazy<FormatIndex> Index = new(() => FormatIndex.Build(SecretFormats.Bare));
 
-    private sealed class FormatIndex
+    internal sealed class FormatIndex
     {
         private FormatIndex(int[]?[] byPair, int[] always, int words)
         {
@@ -202,7 +202,7 @@ internal static class SecretScanner
             {
                 hasDigit = true;
             }
-            else if (c is '_' or '-' or '=' or '.' or '+' or '/' or ':' or '@' or ';' or '~' or ',')
+            else if (c is '_' or '-' or '=' or '.' or '+' or '/' or ':' or '@' or ';')
             {
                 hasSpecial = true;
             }
@@ -518,19 +518,29 @@ internal static class SecretScanner
 
         // Formats only the name tells apart from an ID, a hash or random text (a Railway token is a bare UUID). The
         // section a configuration key sits in counts as part of its name: Jwt:Key is a JWT signing key.
-        if (!ContainsNotSecretWord(name))
+        // The name's words are split only for a name some row applies to: most names reach no row.
+        var qualified = scope is { Length: > 0 } ? scope!.ToLowerInvariant() + ":" + lower : lower;
+        bool? notSecret = null;
+        foreach (var format in SecretFormats.Named)
         {
-            var qualified = scope is { Length: > 0 } ? scope!.ToLowerInvariant() + ":" + lower : lower;
-            foreach (var format in SecretFormats.Named)
+            if (!format.AppliesToName(qualified))
             {
-                if (format.AppliesToName(qualified) && format.Pattern is { } pattern && pattern.IsMatch(value)
-                    && CharacterClasses(value) >= format.MinClasses && !IsVendorExample(value) && !LooksFake(value))
-                {
-                    var overScoped = OverScopeApplies(format, value, name);
-                    findings.Add(new SecretFinding(format.Provider, format.Kind, 0, value.Length, format.EnvironmentVariable,
-                        overScoped ? format.OverScope : null, overScoped ? format.Narrower : null));
-                    return;
-                }
+                continue;
+            }
+
+            notSecret ??= ContainsNotSecretWord(name);
+            if (notSecret.Value)
+            {
+                break;
+            }
+
+            if (format.Pattern is { } pattern && pattern.IsMatch(value)
+                && CharacterClasses(value) >= format.MinClasses && !IsVendorExample(value) && !LooksFake(value))
+            {
+                var overScoped = OverScopeApplies(format, value, name);
+                findings.Add(new SecretFinding(format.Provider, format.Kind, 0, value.Length, format.EnvironmentVariable,
+                    overScoped ? format.OverScope : null, overScoped ? format.Narrower : null));
+                return;
             }
         }
 

@@ -185,6 +185,21 @@ public class SecretFormatTableTests
         Assert.True(SecretFormats.Bare.Length > 64, "the table outgrew the 64 rules the old bit mask could hold, and rows after the 64th must still be found");
     }
 
+    [Fact]
+    public void The_pair_index_holds_every_row_and_takes_a_one_character_anchor_without_throwing()
+    {
+        var formats = Enumerable.Range(0, 70)
+            .Select(i => new SecretFormat("row" + i, "P", "k", "E", new[] { i == 69 ? "Z" : "q" + (char)('A' + (i % 26)) + i }, "x"))
+            .ToArray();
+
+        var index = SecretScanner.FormatIndex.Build(formats);
+
+        Assert.Equal(2, index.Words);
+        Assert.Equal(new[] { 69 }, index.Always);
+        Assert.Contains(68, index.ByPair[('q' * 128) + 'A' + (68 % 26)]!);
+        Assert.Equal(Enumerable.Range(0, 69).Count(i => i % 26 == 0), index.ByPair[('q' * 128) + 'A']!.Length);
+    }
+
     [Theory]
     [MemberData(nameof(BareIds))]
     public void Each_bare_format_is_found_as_a_bare_literal(string id)
