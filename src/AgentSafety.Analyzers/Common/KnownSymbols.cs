@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -8,104 +9,162 @@ namespace AgentSafety.Analyzers.Common;
 /// The SDK types the rules recognise, resolved once per compilation and shared by every analyzer that runs on it:
 /// a call or creation is then matched by symbol, never by a type's name or display string (a team's own
 /// <c>HttpRequestMessage</c> or <c>IServer</c> is not the SDK's). A type the compilation does not reference is null, and
-/// every test against it is false.
+/// every test against it is false. Each lookup scans every referenced assembly, so a type is resolved only when a rule
+/// first asks for it: a project that never calls an executor's method name pays for none of them.
 /// </summary>
 internal sealed class KnownSymbols
 {
     private static readonly ConditionalWeakTable<Compilation, KnownSymbols> Cache = new();
 
+    private readonly Lazy<INamedTypeSymbol?> _uri;
+
+    private readonly Lazy<INamedTypeSymbol?> _formattableString;
+
+    private readonly Lazy<INamedTypeSymbol?> _httpClient;
+
+    private readonly Lazy<INamedTypeSymbol?> _httpMessageInvoker;
+
+    private readonly Lazy<INamedTypeSymbol?> _httpClientJsonExtensions;
+
+    private readonly Lazy<INamedTypeSymbol?> _httpRequestMessage;
+
+    private readonly Lazy<INamedTypeSymbol?> _httpMethod;
+
+    private readonly Lazy<INamedTypeSymbol?> _dbCommand;
+
+    private readonly Lazy<INamedTypeSymbol?> _iDbCommand;
+
+    private readonly Lazy<INamedTypeSymbol?> _process;
+
+    private readonly Lazy<INamedTypeSymbol?> _processStartInfo;
+
+    private readonly Lazy<INamedTypeSymbol?> _dapperSqlMapper;
+
+    private readonly Lazy<INamedTypeSymbol?> _efRelationalDatabaseFacadeExtensions;
+
+    private readonly Lazy<INamedTypeSymbol?> _efQueryableExtensions;
+
+    private readonly Lazy<INamedTypeSymbol?> _efRelationalQueryableExtensions;
+
+    private readonly Lazy<INamedTypeSymbol?> _efDbSet;
+
+    private readonly Lazy<INamedTypeSymbol?> _redisDatabase;
+
+    private readonly Lazy<INamedTypeSymbol?> _redisDatabaseAsync;
+
+    private readonly Lazy<INamedTypeSymbol?> _redisServer;
+
+    private readonly Lazy<INamedTypeSymbol?> _mongoCollection;
+
+    private readonly Lazy<INamedTypeSymbol?> _mongoCollectionExtensions;
+
+    private readonly Lazy<INamedTypeSymbol?> _mongoFilterDefinition;
+
+    private readonly Lazy<INamedTypeSymbol?> _mongoFilterDefinitionBuilder;
+
+    private readonly Lazy<INamedTypeSymbol?> _bsonDocument;
+
+    private readonly Lazy<INamedTypeSymbol?> _armResource;
+
+    private readonly Lazy<INamedTypeSymbol?> _waitUntil;
+
+    private readonly Lazy<INamedTypeSymbol?> _destructiveOperationAttribute;
+
+    private readonly Compilation _compilation;
+
     private KnownSymbols(Compilation compilation)
     {
-        INamedTypeSymbol? Type(string metadataName) => compilation.GetTypeByMetadataName(metadataName);
-
-        Uri = Type("System.Uri");
-        FormattableString = Type("System.FormattableString");
-        HttpClient = Type("System.Net.Http.HttpClient");
-        HttpMessageInvoker = Type("System.Net.Http.HttpMessageInvoker");
-        HttpClientJsonExtensions = Type("System.Net.Http.Json.HttpClientJsonExtensions");
-        HttpRequestMessage = Type("System.Net.Http.HttpRequestMessage");
-        HttpMethod = Type("System.Net.Http.HttpMethod");
-        DbCommand = Type("System.Data.Common.DbCommand");
-        IDbCommand = Type("System.Data.IDbCommand");
-        Process = Type("System.Diagnostics.Process");
-        ProcessStartInfo = Type("System.Diagnostics.ProcessStartInfo");
-        DapperSqlMapper = Type("Dapper.SqlMapper");
-        EfRelationalDatabaseFacadeExtensions = Type("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
-        EfQueryableExtensions = Type("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
-        EfRelationalQueryableExtensions = Type("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
-        EfDbSet = Type("Microsoft.EntityFrameworkCore.DbSet`1");
-        RedisDatabase = Type("StackExchange.Redis.IDatabase");
-        RedisDatabaseAsync = Type("StackExchange.Redis.IDatabaseAsync");
-        RedisServer = Type("StackExchange.Redis.IServer");
-        MongoCollection = Type("MongoDB.Driver.IMongoCollection`1");
-        MongoCollectionExtensions = Type("MongoDB.Driver.IMongoCollectionExtensions");
-        MongoFilterDefinition = Type("MongoDB.Driver.FilterDefinition`1");
-        MongoFilterDefinitionBuilder = Type("MongoDB.Driver.FilterDefinitionBuilder`1");
-        BsonDocument = Type("MongoDB.Bson.BsonDocument");
-        ArmResource = Type("Azure.ResourceManager.ArmResource");
-        WaitUntil = Type("Azure.WaitUntil");
-        DestructiveOperationAttribute = Type("AgentSafety.Guards.DestructiveOperationAttribute");
+        _compilation = compilation;
+        _uri = Resolve("System.Uri");
+        _formattableString = Resolve("System.FormattableString");
+        _httpClient = Resolve("System.Net.Http.HttpClient");
+        _httpMessageInvoker = Resolve("System.Net.Http.HttpMessageInvoker");
+        _httpClientJsonExtensions = Resolve("System.Net.Http.Json.HttpClientJsonExtensions");
+        _httpRequestMessage = Resolve("System.Net.Http.HttpRequestMessage");
+        _httpMethod = Resolve("System.Net.Http.HttpMethod");
+        _dbCommand = Resolve("System.Data.Common.DbCommand");
+        _iDbCommand = Resolve("System.Data.IDbCommand");
+        _process = Resolve("System.Diagnostics.Process");
+        _processStartInfo = Resolve("System.Diagnostics.ProcessStartInfo");
+        _dapperSqlMapper = Resolve("Dapper.SqlMapper");
+        _efRelationalDatabaseFacadeExtensions = Resolve("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+        _efQueryableExtensions = Resolve("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+        _efRelationalQueryableExtensions = Resolve("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
+        _efDbSet = Resolve("Microsoft.EntityFrameworkCore.DbSet`1");
+        _redisDatabase = Resolve("StackExchange.Redis.IDatabase");
+        _redisDatabaseAsync = Resolve("StackExchange.Redis.IDatabaseAsync");
+        _redisServer = Resolve("StackExchange.Redis.IServer");
+        _mongoCollection = Resolve("MongoDB.Driver.IMongoCollection`1");
+        _mongoCollectionExtensions = Resolve("MongoDB.Driver.IMongoCollectionExtensions");
+        _mongoFilterDefinition = Resolve("MongoDB.Driver.FilterDefinition`1");
+        _mongoFilterDefinitionBuilder = Resolve("MongoDB.Driver.FilterDefinitionBuilder`1");
+        _bsonDocument = Resolve("MongoDB.Bson.BsonDocument");
+        _armResource = Resolve("Azure.ResourceManager.ArmResource");
+        _waitUntil = Resolve("Azure.WaitUntil");
+        _destructiveOperationAttribute = Resolve("AgentSafety.Guards.DestructiveOperationAttribute");
     }
 
-    public INamedTypeSymbol? Uri { get; }
+    public INamedTypeSymbol? Uri => _uri.Value;
 
-    public INamedTypeSymbol? FormattableString { get; }
+    public INamedTypeSymbol? FormattableString => _formattableString.Value;
 
-    public INamedTypeSymbol? HttpClient { get; }
+    public INamedTypeSymbol? HttpClient => _httpClient.Value;
 
-    public INamedTypeSymbol? HttpMessageInvoker { get; }
+    public INamedTypeSymbol? HttpMessageInvoker => _httpMessageInvoker.Value;
 
-    public INamedTypeSymbol? HttpClientJsonExtensions { get; }
+    public INamedTypeSymbol? HttpClientJsonExtensions => _httpClientJsonExtensions.Value;
 
-    public INamedTypeSymbol? HttpRequestMessage { get; }
+    public INamedTypeSymbol? HttpRequestMessage => _httpRequestMessage.Value;
 
-    public INamedTypeSymbol? HttpMethod { get; }
+    public INamedTypeSymbol? HttpMethod => _httpMethod.Value;
 
-    public INamedTypeSymbol? DbCommand { get; }
+    public INamedTypeSymbol? DbCommand => _dbCommand.Value;
 
-    public INamedTypeSymbol? IDbCommand { get; }
+    public INamedTypeSymbol? IDbCommand => _iDbCommand.Value;
 
-    public INamedTypeSymbol? Process { get; }
+    public INamedTypeSymbol? Process => _process.Value;
 
-    public INamedTypeSymbol? ProcessStartInfo { get; }
+    public INamedTypeSymbol? ProcessStartInfo => _processStartInfo.Value;
 
-    public INamedTypeSymbol? DapperSqlMapper { get; }
+    public INamedTypeSymbol? DapperSqlMapper => _dapperSqlMapper.Value;
 
     /// <summary>EF Core's raw SQL entry points (<c>ExecuteSqlRaw</c>, <c>ExecuteSql</c> …) on <c>DatabaseFacade</c>.</summary>
-    public INamedTypeSymbol? EfRelationalDatabaseFacadeExtensions { get; }
+    public INamedTypeSymbol? EfRelationalDatabaseFacadeExtensions => _efRelationalDatabaseFacadeExtensions.Value;
 
     /// <summary>EF Core 9 and later declare <c>ExecuteDelete</c> here.</summary>
-    public INamedTypeSymbol? EfQueryableExtensions { get; }
+    public INamedTypeSymbol? EfQueryableExtensions => _efQueryableExtensions.Value;
 
     /// <summary>EF Core 7 and 8 declare <c>ExecuteDelete</c> here.</summary>
-    public INamedTypeSymbol? EfRelationalQueryableExtensions { get; }
+    public INamedTypeSymbol? EfRelationalQueryableExtensions => _efRelationalQueryableExtensions.Value;
 
-    public INamedTypeSymbol? EfDbSet { get; }
+    public INamedTypeSymbol? EfDbSet => _efDbSet.Value;
 
-    public INamedTypeSymbol? RedisDatabase { get; }
+    public INamedTypeSymbol? RedisDatabase => _redisDatabase.Value;
 
-    public INamedTypeSymbol? RedisDatabaseAsync { get; }
+    public INamedTypeSymbol? RedisDatabaseAsync => _redisDatabaseAsync.Value;
 
-    public INamedTypeSymbol? RedisServer { get; }
+    public INamedTypeSymbol? RedisServer => _redisServer.Value;
 
-    public INamedTypeSymbol? MongoCollection { get; }
+    public INamedTypeSymbol? MongoCollection => _mongoCollection.Value;
 
-    public INamedTypeSymbol? MongoCollectionExtensions { get; }
+    public INamedTypeSymbol? MongoCollectionExtensions => _mongoCollectionExtensions.Value;
 
-    public INamedTypeSymbol? MongoFilterDefinition { get; }
+    public INamedTypeSymbol? MongoFilterDefinition => _mongoFilterDefinition.Value;
 
-    public INamedTypeSymbol? MongoFilterDefinitionBuilder { get; }
+    public INamedTypeSymbol? MongoFilterDefinitionBuilder => _mongoFilterDefinitionBuilder.Value;
 
-    public INamedTypeSymbol? BsonDocument { get; }
+    public INamedTypeSymbol? BsonDocument => _bsonDocument.Value;
 
-    public INamedTypeSymbol? ArmResource { get; }
+    public INamedTypeSymbol? ArmResource => _armResource.Value;
 
-    public INamedTypeSymbol? WaitUntil { get; }
+    public INamedTypeSymbol? WaitUntil => _waitUntil.Value;
 
-    public INamedTypeSymbol? DestructiveOperationAttribute { get; }
+    public INamedTypeSymbol? DestructiveOperationAttribute => _destructiveOperationAttribute.Value;
 
-    /// <summary>The symbols of a compilation, resolved on first use.</summary>
+    /// <summary>The symbols of a compilation; each type is resolved the first time a rule asks for it.</summary>
     public static KnownSymbols For(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownSymbols(c));
+
+    private Lazy<INamedTypeSymbol?> Resolve(string metadataName) => new(() => _compilation.GetTypeByMetadataName(metadataName));
 
     /// <summary>Whether <paramref name="type"/> is <paramref name="known"/> itself (never true for a type the compilation lacks).</summary>
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
