@@ -42,7 +42,12 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.RegisterCompilationStartAction(start =>
         {
-            var state = new CompilationState();
+            var state = new CompilationState(EnvironmentGuardUses.Create(start.Compilation));
+            if (state.Guards is { } guards)
+            {
+                start.RegisterSyntaxNodeAction(guards.AnalyzeInvocation, SyntaxKind.InvocationExpression);
+            }
+
             start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
             start.RegisterSyntaxNodeAction(state.AnalyzeConstantExpression, SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
             start.RegisterSyntaxNodeAction(state.AnalyzeBuilder, SyntaxKind.ObjectInitializerExpression);
@@ -52,13 +57,21 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
 
     private sealed class Candidate
     {
-        public Candidate(Location location, DeploymentEnvironment environment, DeploymentEnvironment stringEnvironment, string target)
+        public Candidate(Location location, DeploymentEnvironment environment, DeploymentEnvironment stringEnvironment, string target, bool guarded = false, ISymbol? guardedIfAllUsesAre = null)
         {
             Location = location;
             Environment = environment;
             StringEnvironment = stringEnvironment;
             Target = target;
+            Guarded = guarded;
+            GuardedIfAllUsesAre = guardedIfAllUsesAre;
         }
+
+        /// <summary>The string itself is the argument of <c>EnvironmentGuard.Connection</c>.</summary>
+        public bool Guarded { get; }
+
+        /// <summary>The constant, field or local the string initializes: guarded when every use of it is guarded.</summary>
+        public ISymbol? GuardedIfAllUsesAre { get; }
 
         public Location Location { get; }
 
@@ -73,6 +86,11 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
     private sealed class CompilationState
     {
         private readonly ConcurrentBag<Candidate> candidates = new();
+
+        public CompilationState(EnvironmentGuardUses? guards) => Guards = guards;
+
+        /// <summary>Null when the compilation does not reference AgentSafety.Guards: then nothing is guarded.</summary>
+        public EnvironmentGuardUses? Guards { get; }
 
         public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
         {
@@ -101,7 +119,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            Add(literal, token.ValueText);
+            Add(context, literal, token.ValueText);
         }
 
         /// <summary>
@@ -157,7 +175,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
 
             if (allLiteral)
             {
-                Add((ExpressionSyntax)node, shape);
+                Add(context, (ExpressionSyntax)node, shape);
                 return;
             }
 
@@ -168,14 +186,14 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 : default;
             if (constant.HasValue && constant.Value is string value)
             {
-                Add((ExpressionSyntax)node, value);
+                Add(context, (ExpressionSyntax)node, value);
                 return;
             }
 
             if (node is InterpolatedStringExpressionSyntax interpolated)
             {
                 // $"Host=prod-db;Database=shop;Password={password}": the holes are read as empty.
-                Add(interpolated, literalOnly.ToString());
+                Add(context, interpolated, literalOnly.ToString());
                 return;
             }
 
@@ -184,7 +202,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
             {
                 if (operand is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
                 {
-                    Add(literal, literal.Token.ValueText);
+                    Add(context, literal, literal.Token.ValueText);
                 }
             }
         }
@@ -289,7 +307,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
 
             if (builder.Length > 0)
             {
-                Add(creation, builder.ToString());
+                Add(context, creation, builder.ToString());
             }
         }
 
@@ -305,7 +323,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
             return context.SemanticModel.GetTypeInfo(creation, context.CancellationToken).Type?.Name.EndsWith("ConnectionStringBuilder", StringComparison.Ordinal) == true;
         }
 
-        private void Add(ExpressionSyntax expression, string value)
+        private void Add(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, string value)
         {
             if (!EnvironmentClassifier.MightBeConnectionString(value)
                 || !EnvironmentClassifier.TryParseConnectionString(value, out var info)
@@ -318,10 +336,15 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
             var environment = stringEnvironment != DeploymentEnvironment.Unknown
                 ? stringEnvironment
                 : EnvironmentClassifier.ClassifyKey(Bindings.KeyOf(expression));
-            if (environment != DeploymentEnvironment.Unknown)
+            if (environment == DeploymentEnvironment.Unknown)
             {
-                candidates.Add(new Candidate(expression.GetLocation(), environment, stringEnvironment, info.Describe()));
+                return;
             }
+
+            // Bound only for a string already classified, so rarely.
+            var guarded = Guards?.IsGuardedDirectly(expression, context.SemanticModel, context.CancellationToken) == true;
+            var symbol = Guards is null || guarded ? null : EnvironmentGuardUses.InitializedSymbol(expression, context.SemanticModel, context.CancellationToken);
+            candidates.Add(new Candidate(expression.GetLocation(), environment, stringEnvironment, info.Describe(), guarded, symbol));
         }
 
         public void Report(CompilationAnalysisContext context)
@@ -336,11 +359,17 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            ReportSide(context, production, nonProduction);
-            ReportSide(context, nonProduction, production);
+            // A guarded string still makes its side (the other side is reported naming it) but is not reported itself.
+            var guardedThroughSymbol = Guards is null
+                ? new HashSet<ISymbol>(SymbolEqualityComparer.Default)
+                : Guards.AllUsesGuarded(all.Where(c => c.GuardedIfAllUsesAre is not null).Select(c => c.GuardedIfAllUsesAre!), context.Compilation, context.CancellationToken);
+            bool IsGuarded(Candidate c) => c.Guarded || (c.GuardedIfAllUsesAre is { } s && guardedThroughSymbol.Contains(s));
+
+            ReportSide(context, production, nonProduction, IsGuarded);
+            ReportSide(context, nonProduction, production, IsGuarded);
         }
 
-        private static void ReportSide(CompilationAnalysisContext context, List<Candidate> side, List<Candidate> others)
+        private static void ReportSide(CompilationAnalysisContext context, List<Candidate> side, List<Candidate> others, Func<Candidate, bool> isGuarded)
         {
             var first = others[0];
             var where = Format(first.Location) + (others.Count > 1 ? " and " + (others.Count - 1) + " more" : string.Empty);
@@ -350,6 +379,11 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
             var additional = others.Take(MaxAdditionalLocations).Select(o => o.Location).ToList();
             foreach (var candidate in side)
             {
+                if (isGuarded(candidate))
+                {
+                    continue;
+                }
+
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(StringEnvironmentProperty, candidate.StringEnvironment.ToString());
                 context.ReportDiagnostic(Diagnostic.Create(

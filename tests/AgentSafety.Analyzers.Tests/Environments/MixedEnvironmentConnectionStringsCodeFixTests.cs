@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using AgentSafety.Analyzers.Environments;
@@ -12,8 +14,8 @@ using Fix = AgentSafety.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace AgentSafety.Analyzers.Tests.Environments;
 
 /// <summary>
-/// The fix guards the use; it does not remove the string from the deployment, so the diagnostics stay in the fixed code
-/// (FixedState lists them) and no second fix is offered on an already guarded use.
+/// The fix guards the use. A string whose every use is then guarded is no longer reported; one with a use left unguarded
+/// still is (FixedState lists what remains), and no second fix is offered on an already guarded use.
 /// </summary>
 public class MixedEnvironmentConnectionStringsCodeFixTests
 {
@@ -22,7 +24,10 @@ public class MixedEnvironmentConnectionStringsCodeFixTests
             .WithLocation(markup)
             .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations);
 
-    private static Task RunAsync(string source, string fixedSource, int diagnostics)
+    private static Task RunAsync(string source, string fixedSource, int diagnostics) =>
+        RunAsync(source, fixedSource, Enumerable.Range(0, diagnostics).ToArray(), Enumerable.Range(0, diagnostics).ToArray());
+
+    private static Task RunAsync(string source, string fixedSource, int[] before, int[] after)
     {
         var test = new Fix.Test
         {
@@ -33,9 +38,13 @@ public class MixedEnvironmentConnectionStringsCodeFixTests
             // which the testing library rejects for a code fix by default. Fix All and the compile check stay on.
             CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
         };
-        for (var i = 0; i < diagnostics; i++)
+        foreach (var i in before)
         {
             test.ExpectedDiagnostics.Add(Diagnostic(i));
+        }
+
+        foreach (var i in after)
+        {
             test.FixedState.ExpectedDiagnostics.Add(Diagnostic(i));
         }
 
@@ -64,7 +73,8 @@ public class MixedEnvironmentConnectionStringsCodeFixTests
                 static NpgsqlConnection Staging() => new NpgsqlConnection(EnvironmentGuard.Connection({|#1:"Host=staging-db.example.com;Database=shop;Username=app"|}));
             }
             """;
-        await RunAsync(source, fixedSource, 2);
+        // Every use is guarded now: nothing is left to report.
+        await RunAsync(source, fixedSource, new[] { 0, 1 }, Array.Empty<int>());
     }
 
     [Fact]
@@ -101,7 +111,8 @@ public class MixedEnvironmentConnectionStringsCodeFixTests
                 static string Describe() => Production.Substring(0, 4);
             }
             """;
-        await RunAsync(source, fixedSource, 2);
+        // Describe() still reads the production string unguarded; the staging one is guarded wherever it is used.
+        await RunAsync(source, fixedSource, new[] { 0, 1 }, new[] { 0 });
     }
 
     [Fact]
@@ -139,7 +150,7 @@ public class MixedEnvironmentConnectionStringsCodeFixTests
 
             class Options { }
             """;
-        await RunAsync(source, fixedSource, 2);
+        await RunAsync(source, fixedSource, new[] { 0, 1 }, Array.Empty<int>());
     }
 
     [Fact]
@@ -165,7 +176,8 @@ public class MixedEnvironmentConnectionStringsCodeFixTests
                 static ConnectionMultiplexer Staging() => ConnectionMultiplexer.Connect(EnvironmentGuard.Connection({|#1:"stg-cache.internal:6379,ssl=true"|}));
             }
             """;
-        await RunAsync(source, fixedSource, 2);
+        // The staging configuration is guarded already, so only the production one is reported, and fixed.
+        await RunAsync(source, fixedSource, new[] { 0 }, Array.Empty<int>());
     }
 
     [Fact]

@@ -122,35 +122,6 @@ public class FixAllCompilesTests
         Assert.NotEmpty(Fixers());
     }
 
-    /// <summary>
-    /// Fixes whose Fix All compiles but leaves findings it was offered for, today. ASA301's fix guards each use
-    /// (<c>EnvironmentGuard.Connection(Prod)</c>) while the analyzer still reports the strings where they are declared.
-    /// Take a fixer out of this set when its fix removes what it fixes: the skipped test below then runs for it.
-    /// </summary>
-    private static readonly HashSet<string> LeavesFindingsToday = new(StringComparer.Ordinal) { "MixedEnvironmentConnectionStringsCodeFix" };
-
-    public static TheoryData<string> FixersThatRemoveTheirFindings()
-    {
-        var data = new TheoryData<string>();
-        foreach (var fixer in Fixers().Where(f => !LeavesFindingsToday.Contains(f.GetType().Name)))
-        {
-            data.Add(fixer.GetType().Name);
-        }
-
-        return data;
-    }
-
-    public static TheoryData<string> FixersThatLeaveFindingsToday()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in LeavesFindingsToday.OrderBy(n => n, StringComparer.Ordinal))
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
-
     [Theory]
     [MemberData(nameof(FixerNames))]
     public async Task Fix_all_in_document_compiles_with_no_new_error(string fixerName)
@@ -159,15 +130,8 @@ public class FixAllCompilesTests
     }
 
     [Theory]
-    [MemberData(nameof(FixersThatRemoveTheirFindings))]
+    [MemberData(nameof(FixerNames))]
     public async Task Fix_all_in_document_leaves_no_finding_it_was_offered_a_fix_for(string fixerName)
-    {
-        await RunFixAllAsync(fixerName, mustRemoveFindings: true);
-    }
-
-    [Theory(Skip = "fails today: see LeavesFindingsToday; run it by removing this Skip")]
-    [MemberData(nameof(FixersThatLeaveFindingsToday))]
-    public async Task Fix_all_in_document_leaves_no_finding_it_was_offered_a_fix_for_known_failing(string fixerName)
     {
         await RunFixAllAsync(fixerName, mustRemoveFindings: true);
     }
