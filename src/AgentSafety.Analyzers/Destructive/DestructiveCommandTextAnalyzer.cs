@@ -303,7 +303,8 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
                 {
                     foreach (var add in member.Initializer.Initializers.OfType<IInvocationOperation>())
                     {
-                        parts.AddRange(add.Arguments.SelectMany(a => ConstantText.Collect(a.Value)));
+                        // Each item is one word of the command line, spaces and all, as ArgumentList.Add passes it.
+                        parts.AddRange(add.Arguments.SelectMany(a => ConstantText.Collect(a.Value)).Select(ShellCommandLine.Quote));
                     }
                 }
             }

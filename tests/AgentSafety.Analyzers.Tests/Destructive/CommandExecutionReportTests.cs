@@ -73,4 +73,16 @@ public class CommandExecutionReportTests
         """,
         Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("command", "terraform destroy", "Process.Start"),
         Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("command", "terraform destroy", "Process.Start"));
+
+    [Fact]
+    public Task Reads_each_collection_initializer_item_as_one_word_spaces_and_all() => Verify.VerifyAnalyzerAsync("""
+        using System.Diagnostics;
+        class C
+        {
+            void Drop() => {|#0:Process.Start(new ProcessStartInfo("psql") { ArgumentList = { "-c", "DROP DATABASE shop" } })|};
+
+            void Commit() => Process.Start(new ProcessStartInfo("git") { ArgumentList = { "commit", "-m", "stop kubectl delete ns prod; rm -rf /" } });
+        }
+        """,
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("command", "psql DROP DATABASE shop", "Process.Start"));
 }
