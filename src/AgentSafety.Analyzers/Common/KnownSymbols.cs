@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -71,6 +72,8 @@ internal sealed class KnownSymbols
     private readonly Lazy<INamedTypeSymbol?> _destructiveOperationAttribute;
 
     private readonly Compilation _compilation;
+
+    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _byMetadataName = new(StringComparer.Ordinal);
 
     private KnownSymbols(Compilation compilation)
     {
@@ -163,6 +166,12 @@ internal sealed class KnownSymbols
 
     /// <summary>The symbols of a compilation; each type is resolved the first time a rule asks for it.</summary>
     public static KnownSymbols For(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownSymbols(c));
+
+    /// <summary>
+    /// A type of a rule's own catalogue (credential sinks …), by metadata name, resolved the first time any rule asks
+    /// for it and then shared; null when the compilation does not reference it.
+    /// </summary>
+    public INamedTypeSymbol? Type(string metadataName) => _byMetadataName.GetOrAdd(metadataName, _compilation.GetTypeByMetadataName);
 
     private Lazy<INamedTypeSymbol?> Resolve(string metadataName) => new(() => _compilation.GetTypeByMetadataName(metadataName));
 

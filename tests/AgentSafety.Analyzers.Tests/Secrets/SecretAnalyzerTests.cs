@@ -58,6 +58,25 @@ public class SecretAnalyzerTests
         Asa101.Verifier.Diagnostic("ASA101").WithLocation(1).WithArguments("credential", "constant passed as BasicAWSCredentials secretKey", "Tr0…(15 chars)"));
 
     [Fact]
+    public Task Does_not_treat_a_teams_own_NetworkCredential_class_as_the_credential_sink() => Asa101.Verifier.VerifyAnalyzerAsync("""
+        namespace Team.Net
+        {
+            public class NetworkCredential
+            {
+                public NetworkCredential(string userName, string password) { }
+            }
+        }
+
+        class C
+        {
+            const string Value = "Tr0ub4dor-and-3";
+            Team.Net.NetworkCredential Own() => new Team.Net.NetworkCredential("deploy", Value);
+            System.Net.NetworkCredential Sdk() => new System.Net.NetworkCredential("deploy", {|#0:Value|});
+        }
+        """,
+        Asa101.Verifier.Diagnostic("ASA101").WithLocation(0).WithArguments("password", "password", "Tr0…(15 chars)"));
+
+    [Fact]
     public Task Follows_a_static_readonly_field_and_a_local_assigned_once_into_a_credential_sink() => Asa101.Verifier.VerifyAnalyzerAsync("""
         using System;
         using System.Net;
