@@ -57,32 +57,18 @@ internal static class ConfigurationTextScanner
         return found;
     }
 
-    /// <summary><c>KEY=VALUE</c> lines, with <c>export</c>, quotes and <c>#</c> comments.</summary>
+    /// <summary><c>KEY=VALUE</c> lines, with <c>export</c>, quotes and <c>#</c> comments, read by <see cref="KeyValueText"/>.</summary>
     public static List<ConfigurationValue> ScanDotEnv(string text, CancellationToken cancellationToken)
     {
         var found = new List<ConfigurationValue>();
-        ForEachLine(text, cancellationToken, (lineStart, lineEnd) =>
+        foreach (var line in KeyValueText.Read(text, KeyValueText.EqualsOnly, cancellationToken))
         {
-            var i = SkipSpaces(text, lineStart, lineEnd);
-            if (i >= lineEnd || text[i] == '#')
+            if (line.LineEnd - line.LineStart <= EnvironmentClassifier.MaxConnectionStringLength * 2)
             {
-                return;
+                AddValue(line, found);
             }
+        }
 
-            if (string.CompareOrdinal(text, i, "export ", 0, 7) == 0)
-            {
-                i = SkipSpaces(text, i + 7, lineEnd);
-            }
-
-            var equals = text.IndexOf('=', i, lineEnd - i);
-            if (equals <= i)
-            {
-                return;
-            }
-
-            var key = text.Substring(i, equals - i).Trim();
-            AddValue(text, key, equals + 1, lineEnd, found);
-        });
         return found;
     }
 
@@ -140,46 +126,20 @@ internal static class ConfigurationTextScanner
                 return;
             }
 
-            var separator = text.IndexOfAny(new[] { ':', '=' }, start, lineEnd - start);
-            if (separator > start)
+            if (KeyValueText.TryRead(text, lineStart, lineEnd, KeyValueText.AnySeparator, out var keyValue))
             {
-                AddValue(text, text.Substring(start, separator - start).Trim(), separator + 1, lineEnd, found);
+                AddValue(keyValue, found);
             }
         });
         return found;
     }
 
-    private static void AddValue(string text, string key, int valueStart, int lineEnd, List<ConfigurationValue> found)
+    /// <summary>A line's value when it may be a connection string; the span covers its quotes.</summary>
+    private static void AddValue(KeyValueLine line, List<ConfigurationValue> found)
     {
-        var start = SkipSpaces(text, valueStart, lineEnd);
-        var end = lineEnd;
-        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        if (EnvironmentClassifier.MightBeConnectionString(line.Value))
         {
-            end--;
-        }
-
-        if (end - start >= 2 && (text[start] == '"' || text[start] == '\'') && text[end - 1] == text[start])
-        {
-            var value = text.Substring(start + 1, end - start - 2);
-            if (EnvironmentClassifier.MightBeConnectionString(value))
-            {
-                found.Add(new ConfigurationValue(start, end - start, value, key));
-            }
-
-            return;
-        }
-
-        // An unquoted value ends at a " #" comment.
-        var comment = text.IndexOf(" #", start, end - start, StringComparison.Ordinal);
-        if (comment > start)
-        {
-            end = comment;
-        }
-
-        var raw = text.Substring(start, end - start).Trim();
-        if (EnvironmentClassifier.MightBeConnectionString(raw))
-        {
-            found.Add(new ConfigurationValue(start, raw.Length, raw, key));
+            found.Add(new ConfigurationValue(line.QuotedSpan.Start, line.QuotedSpan.Length, line.Value, line.Key));
         }
     }
 

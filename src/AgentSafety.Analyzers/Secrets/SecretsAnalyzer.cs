@@ -329,9 +329,9 @@ public sealed class SecretsAnalyzer : SecretAnalyzerBase
             return;
         }
 
-        foreach (var (key, value, span) in SecretSites.KeyValueLines(file.Text))
+        foreach (var line in KeyValueText.Read(file.Text, KeyValueText.AnySeparator, context.CancellationToken))
         {
-            Report(context.ReportDiagnostic, SecretScanner.Scan(value, key, developmentFile: developmentFile), f => InFile(file.Path, text, new TextSpan(span.Start + f.Start, f.Length)), value);
+            Report(context.ReportDiagnostic, SecretScanner.Scan(line.Value, line.Key, developmentFile: developmentFile), f => InFile(file.Path, text, new TextSpan(line.Span.Start + f.Start, f.Length)), line.Value);
         }
     }
 
