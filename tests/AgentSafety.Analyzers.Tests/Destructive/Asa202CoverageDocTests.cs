@@ -10,7 +10,7 @@ namespace AgentSafety.Analyzers.Tests.Destructive;
 
 /// <summary>
 /// docs/rules/ASA202.md lists what the rule covers, rendered from the tables the analyzer reads. A row added to a table
-/// fails this test until the page is regenerated: run it with <c>ASA_UPDATE_DOCS=1</c>.
+/// fails this test until the page is regenerated (see <see cref="GeneratedDocSection"/>).
 /// </summary>
 public class Asa202CoverageDocTests
 {
@@ -20,22 +20,8 @@ public class Asa202CoverageDocTests
     [Fact]
     public void The_rule_page_lists_exactly_the_tables()
     {
-        var page = Path.Combine(RepositoryFacts.Root, "docs", "rules", "ASA202.md");
-        var text = File.ReadAllText(page).Replace("\r\n", "\n");
-        var expected = Render();
-        var start = text.IndexOf(Start, StringComparison.Ordinal);
-        var end = text.IndexOf(End, StringComparison.Ordinal);
-        if (Environment.GetEnvironmentVariable("ASA_UPDATE_DOCS") == "1")
-        {
-            text = start >= 0 && end > start
-                ? text.Substring(0, start) + expected + text.Substring(end + End.Length)
-                : text.TrimEnd('\n') + "\n\n" + expected + "\n";
-            File.WriteAllText(page, text);
-            return;
-        }
-
-        Assert.True(start >= 0 && end > start, "docs/rules/ASA202.md has no generated coverage section; run this test with ASA_UPDATE_DOCS=1");
-        Assert.Equal(expected, text.Substring(start, end + End.Length - start));
+        var rendered = Render();
+        GeneratedDocSection.AssertCurrent("ASA202.md", Start, End, rendered.Substring(Start.Length, rendered.Length - Start.Length - End.Length));
     }
 
     [Fact]
