@@ -137,7 +137,7 @@ public sealed class ReadSecretFromEnvironmentCodeFix : CodeFixProvider
     }
 
     private static string Name(Diagnostic diagnostic) =>
-        diagnostic.Properties.TryGetValue(SecretAnalyzerBase.EnvironmentVariableProperty, out var name) && !string.IsNullOrEmpty(name) ? name! : "APP_SECRET";
+        diagnostic.Properties.TryGetValue(SecretsAnalyzer.EnvironmentVariableProperty, out var name) && !string.IsNullOrEmpty(name) ? name! : "APP_SECRET";
 
     /// <summary>
     /// The literal with only its secret read from the environment: <c>"Bearer " + (read)</c>, a URL's other parts, a
@@ -179,8 +179,8 @@ public sealed class ReadSecretFromEnvironmentCodeFix : CodeFixProvider
     /// <summary>What the literal holds before and after the secret; empty both when the secret is the whole value.</summary>
     private static (string Prefix, string Suffix) Surroundings(Diagnostic diagnostic, string value)
     {
-        if (diagnostic.Properties.TryGetValue(SecretAnalyzerBase.SecretStartProperty, out var startText)
-            && diagnostic.Properties.TryGetValue(SecretAnalyzerBase.SecretLengthProperty, out var lengthText)
+        if (diagnostic.Properties.TryGetValue(SecretsAnalyzer.SecretStartProperty, out var startText)
+            && diagnostic.Properties.TryGetValue(SecretsAnalyzer.SecretLengthProperty, out var lengthText)
             && int.TryParse(startText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var start)
             && int.TryParse(lengthText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var length)
             && length > 0 && start + length <= value.Length)

@@ -21,8 +21,16 @@ namespace AgentSafety.Analyzers.Secrets;
 /// findings. Generated code is analyzed: generated settings classes are where connection strings and keys end up.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretsAnalyzer : SecretAnalyzerBase
+public sealed class SecretsAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>The diagnostic property that names the environment variable the ASA101 fix reads the secret from.</summary>
+    internal const string EnvironmentVariableProperty = "EnvironmentVariable";
+
+    /// <summary>Where the secret starts in the literal's value, and how long it is: the fix replaces that part only.</summary>
+    internal const string SecretStartProperty = "SecretStart";
+
+    internal const string SecretLengthProperty = "SecretLength";
+
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.HardcodedSecret, Descriptors.OverScopedCredential);
 
     /// <summary>
