@@ -15,7 +15,7 @@ internal sealed class Options
 {
     public const string Usage = """
         usage: AgentSafety.Corpus <folder> [--refs <folder-of-dlls>]... [--exclude <path-part>]... [--define <SYMBOL>]...
-                                           [--repeat N] [--list]
+                                           [--repeat N] [--list] [--floor] [--allocations]
                AgentSafety.Corpus --generate-worst-case <lines> <out.cs> [<folder>]
                AgentSafety.Corpus --generate-large-methods <methods> <locals-per-method> <out.cs> [<folder>]
         """;
@@ -31,6 +31,10 @@ internal sealed class Options
     public int Repeat { get; private set; } = 3;
 
     public bool List { get; private set; }
+
+    public bool Floor { get; private set; }
+
+    public bool Allocations { get; private set; }
 
     public int GenerateLines { get; private set; }
 
@@ -62,6 +66,12 @@ internal sealed class Options
                     break;
                 case "--list":
                     options.List = true;
+                    break;
+                case "--floor":
+                    options.Floor = true;
+                    break;
+                case "--allocations":
+                    options.Allocations = true;
                     break;
                 case "--generate-worst-case":
                     options.GenerateLines = int.TryParse(Next(), out var lines) && lines > 0 ? lines : throw new UsageException("--generate-worst-case takes a positive line count");

@@ -82,13 +82,14 @@ internal static class Program
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
         var analyzers = DiscoverAnalyzers();
+        var measured = options.Floor ? analyzers.Append(new DriverFloorAnalyzer()).ToArray() : analyzers;
         Console.WriteLine($"corpus: {folder}");
         Console.WriteLine($"files: {files.Length}, lines: {lines}, additional files: {additional.Length}, analyzers: {analyzers.Length}");
 
         // Warm up both sides once so that JIT and symbol binding caches do not count against either.
         var compilerErrors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
         var compilerTimes = new List<double>();
-        var analyzerTimes = analyzers.ToDictionary(a => a, _ => new List<double>());
+        var analyzerTimes = measured.ToDictionary(a => a, _ => new List<double>());
         var exceptions = new List<string>();
         ImmutableArray<Diagnostic> findings = ImmutableArray<Diagnostic>.Empty;
         for (var i = 0; i < options.Repeat + 1; i++)
@@ -107,7 +108,7 @@ internal static class Program
             // The analyzers see the compilation the compiler just bound, as in a real build, where csc runs the
             // analyzers on the same compilation it compiles: symbols the compiler already bound are not charged to them.
             var withAnalyzers = fresh.WithAnalyzers(
-                analyzers.ToImmutableArray<DiagnosticAnalyzer>(),
+                measured.ToImmutableArray<DiagnosticAnalyzer>(),
                 new CompilationWithAnalyzersOptions(
                     new AnalyzerOptions(additional),
                     (e, analyzer, diagnostic) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {e.GetType().Name}: {e.Message}"); } },
@@ -121,7 +122,7 @@ internal static class Program
             }
 
             compilerTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
-            foreach (var analyzer in analyzers)
+            foreach (var analyzer in measured)
             {
                 var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
                 analyzerTimes[analyzer].Add(telemetry.ExecutionTime.TotalMilliseconds);
@@ -140,6 +141,11 @@ internal static class Program
         }
 
         Console.WriteLine($"all analyzers: {totalAnalyzerMs:F1} ms = {100 * totalAnalyzerMs / compilerMs:F2}% of the compiler's time");
+        if (options.Floor)
+        {
+            var floorMs = Median(analyzerTimes[measured[measured.Length - 1]]);
+            Console.WriteLine($"driver floor (a no-op analyzer with the same registrations, not counted above): {floorMs:F1} ms = {100 * floorMs / compilerMs:F2}%");
+        }
 
         // On a small shared machine one garbage collection inside a callback moves a 10 ms figure by half: show the spread.
         var ratios = Enumerable.Range(0, compilerTimes.Count)
@@ -147,6 +153,11 @@ internal static class Program
             .OrderBy(r => r)
             .ToArray();
         Console.WriteLine($"ratio per repetition: min {ratios[0]:F2}%, median {Median(ratios.ToList()):F2}%, max {ratios[ratios.Length - 1]:F2}%");
+
+        if (options.Allocations)
+        {
+            PrintAllocations(compilation, analyzers, additional, options.Repeat);
+        }
 
         var ad0001 = findings.Where(d => d.Id == "AD0001").ToArray();
         Console.WriteLine($"analyzer exceptions: {exceptions.Count + ad0001.Length}");
@@ -216,6 +227,46 @@ internal static class Program
         }
 
         return Directory.EnumerateFiles(shared, "*.dll").Where(f => !Path.GetFileName(f).StartsWith("Microsoft.DiaSymReader", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Bytes allocated while each analyzer runs alone, the driver's work for it included (binding the compilation again to
+    /// raise its events, and building operation trees when the analyzer asks for operations), next to a no-op analyzer that
+    /// registers every kind of action ours do. Allocation, unlike time, does not move with the machine's load, so it
+    /// compares two builds of one analyzer; and on a heap that holds a bound compilation every collection it triggers
+    /// pauses the build.
+    /// </summary>
+    private static void PrintAllocations(CSharpCompilation compilation, DiagnosticAnalyzer[] analyzers, ImmutableArray<AdditionalText> additional, int rounds)
+    {
+        double Allocated(DiagnosticAnalyzer analyzer)
+        {
+            var bytes = new List<double>();
+            for (var i = 0; i < rounds + 1; i++)
+            {
+                var fresh = compilation.Clone();
+                fresh.GetDiagnostics();
+                CollectGarbage();
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                fresh.WithAnalyzers(ImmutableArray.Create(analyzer), new AnalyzerOptions(additional))
+                    .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+                var after = GC.GetTotalAllocatedBytes(precise: true);
+                if (i > 0)
+                {
+                    bytes.Add(after - before);
+                }
+            }
+
+            return Median(bytes);
+        }
+
+        var floor = Allocated(new DriverFloorAnalyzer());
+        Console.WriteLine($"allocated while each analyzer runs alone, median of {rounds}:");
+        foreach (var analyzer in analyzers)
+        {
+            Console.WriteLine($"  {analyzer.GetType().Name,-48} {Allocated(analyzer) / 1024,8:F0} KB");
+        }
+
+        Console.WriteLine($"  {"no-op, every kind of action registered",-48} {floor / 1024,8:F0} KB");
     }
 
     private static void CollectGarbage()

@@ -16,6 +16,45 @@ internal static class CliCommandClassifier
     private const int MaxDepth = 4;
     private const int MaxPositionals = 12;
 
+    /// <summary>
+    /// Every program some table row names (shells, remote runners, text carriers, removers, device writers, rules), and
+    /// the globs among them (<c>mkfs.*</c>). Most command lines a program starts run none of these, and they are let go
+    /// on the program's name, before any of the per-table readings builds its word lists.
+    /// </summary>
+    private static readonly Lazy<(HashSet<string> Names, string[] Globs, bool[] FirstCharacters)> KnownTools = new(() =>
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal) { "cmd", "powershell", "pwsh" };
+        var globs = new List<string>();
+        void Add(IEnumerable<string> tools)
+        {
+            foreach (var tool in tools)
+            {
+                if (tool.IndexOf('*') >= 0)
+                {
+                    globs.Add(tool);
+                }
+                else
+                {
+                    names.Add(tool);
+                }
+            }
+        }
+
+        Add(DestructiveCliCommands.Shells);
+        Add(DestructiveCliCommands.RemoteRunners.SelectMany(r => r.Tools.Split('|')));
+        Add(DestructiveCliCommands.TextCarriers.SelectMany(c => c.Tools));
+        Add(DestructiveCliCommands.RecursiveRemovers.SelectMany(r => r.Tools.Split('|')));
+        Add(DestructiveCliCommands.DeviceWriters.SelectMany(w => w.Tools.Split('|')));
+        Add(DestructiveCliCommands.Rules.SelectMany(r => r.Tools));
+        var first = new bool[128];
+        foreach (var name in names.Concat(globs))
+        {
+            first[char.ToLowerInvariant(name[0]) & 127] = true;
+        }
+
+        return (names, globs.ToArray(), first);
+    });
+
     public static bool TryClassify(string text, out DestructiveText result) => TryClassify(text, 0, out result);
 
     /// <summary>An argument vector as a process receives it: the file name, then each argument (<c>ProcessStartInfo.ArgumentList</c>).</summary>
@@ -25,6 +64,11 @@ internal static class CliCommandClassifier
     {
         result = default;
         if (depth > MaxDepth || string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        if (!MayNameKnownTool(text))
         {
             return false;
         }
@@ -82,6 +126,11 @@ internal static class CliCommandClassifier
         }
 
         var tool = ToolName(argv[start]);
+        if (!IsKnownTool(tool))
+        {
+            return false;
+        }
+
         var args = argv.GetRange(start + 1, argv.Count - start - 1);
         if (tool.Length == 0 || args.Any(a => a == "--help"))
         {
@@ -190,6 +239,67 @@ internal static class CliCommandClassifier
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// False only when no command of the line can be a program the tables know, decided without parsing it. Without
+    /// quotes, escapes, <c>$</c> or backquotes the shell takes every word verbatim from the text, so a program's name,
+    /// the last segment of its path, is a run of name characters in the text; each such run is looked up. Any of those
+    /// characters, and the line is parsed as the shell would.
+    /// </summary>
+    internal static bool MayNameKnownTool(string text)
+    {
+        if (text.IndexOfAny(ShellQuoting) >= 0)
+        {
+            return true;
+        }
+
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            if (i < text.Length && IsNameCharacter(text[i]))
+            {
+                if (start < 0)
+                {
+                    start = i;
+                }
+
+                continue;
+            }
+
+            if (start >= 0 && KnownTools.Value.FirstCharacters[char.ToLowerInvariant(text[start])] && IsKnownTool(ToolName(text.Substring(start, i - start))))
+            {
+                return true;
+            }
+
+            start = -1;
+        }
+
+        return false;
+    }
+
+    private static readonly char[] ShellQuoting = { '\'', '"', '\\', '$', '`' };
+
+    private static bool IsNameCharacter(char c) => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '_' or '-' or '+';
+
+    /// <summary>Whether any table row names the program: every reading below starts by finding its row.</summary>
+    internal static bool IsKnownTool(string tool)
+    {
+        var known = KnownTools.Value;
+        if (known.Names.Contains(tool))
+        {
+            return true;
+        }
+
+        foreach (var glob in known.Globs)
+        {
+            if (Glob(glob, tool))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The program a word names: <c>/usr/bin/rm</c>, <c>C:\tools\kubectl.exe</c> and <c>RM</c> are all <c>rm</c>.</summary>

@@ -319,4 +319,44 @@ public class CliCommandClassifierTests
         CliCommandClassifier.TryClassify("kubectl " + string.Concat(Enumerable.Repeat("--x y ", 5000)) + "get pods", out _);
         Assert.True(watch.ElapsedMilliseconds < 2000, $"took {watch.ElapsedMilliseconds} ms");
     }
+
+    [Fact]
+    public void Every_program_the_tables_name_passes_the_unparsed_pre_check_however_it_is_written()
+    {
+        var tools = DestructiveCliCommands.Shells
+            .Concat(new[] { "cmd", "powershell", "pwsh" })
+            .Concat(DestructiveCliCommands.RemoteRunners.SelectMany(r => r.Tools.Split('|')))
+            .Concat(DestructiveCliCommands.TextCarriers.SelectMany(c => c.Tools))
+            .Concat(DestructiveCliCommands.RecursiveRemovers.SelectMany(r => r.Tools.Split('|')))
+            .Concat(DestructiveCliCommands.DeviceWriters.SelectMany(w => w.Tools.Split('|')))
+            .Concat(DestructiveCliCommands.Rules.SelectMany(r => r.Tools))
+            .Select(t => t.Replace("*", "ext4"))
+            .Distinct()
+            .ToList();
+        Assert.True(tools.Count > 40, "the tables name " + tools.Count + " programs");
+        foreach (var tool in tools)
+        {
+            Assert.True(CliCommandClassifier.IsKnownTool(tool), tool);
+            foreach (var written in new[] { tool + " x", "/usr/local/bin/" + tool + " x", "X=1 " + tool.ToUpperInvariant() + ".EXE x", "cd /a && " + tool, "echo hi|" + tool })
+            {
+                Assert.True(CliCommandClassifier.MayNameKnownTool(written), written);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("status --verbose --item 0")]
+    [InlineData("list --all --page 4")]
+    [InlineData("/opt/tools/report.exe --out /tmp/r.csv")]
+    [InlineData("rmdir-report --since 2024")]
+    public void A_line_that_names_no_known_program_and_has_no_quoting_is_let_go_unparsed(string command) =>
+        Assert.False(CliCommandClassifier.MayNameKnownTool(command), command);
+
+    [Theory]
+    [InlineData("r\\m -rf /etc")]
+    [InlineData("'rm' -rf /etc")]
+    [InlineData("\"r\"m -rf /etc")]
+    [InlineData("$(printf rm) -rf /etc")]
+    public void Quoting_or_expansion_sends_the_line_to_the_parser(string command) =>
+        Assert.True(CliCommandClassifier.MayNameKnownTool(command), command);
 }
