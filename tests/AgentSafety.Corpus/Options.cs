@@ -15,7 +15,7 @@ internal sealed class Options
 {
     public const string Usage = """
         usage: AgentSafety.Corpus <folder> [--refs <folder-of-dlls>]... [--exclude <path-part>]... [--define <SYMBOL>]...
-                                           [--repeat N] [--list] [--floor] [--allocations]
+                                           [--repeat N] [--list] [--floor] [--allocations] [--only <AnalyzerTypeName>]...
                AgentSafety.Corpus --generate-worst-case <lines> <out.cs> [<folder>]
                AgentSafety.Corpus --generate-large-methods <methods> <locals-per-method> <out.cs> [<folder>]
         """;
@@ -33,6 +33,8 @@ internal sealed class Options
     public bool List { get; private set; }
 
     public bool Floor { get; private set; }
+
+    public List<string> Only { get; } = new();
 
     public bool Allocations { get; private set; }
 
@@ -66,6 +68,9 @@ internal sealed class Options
                     break;
                 case "--list":
                     options.List = true;
+                    break;
+                case "--only":
+                    options.Only.Add(Next());
                     break;
                 case "--floor":
                     options.Floor = true;

@@ -87,7 +87,77 @@ internal static class DestructiveApiCatalog
 
     private static readonly Lazy<IReadOnlyList<DestructiveApiEntry>> BuiltInEntries = new(LoadBuiltIn);
 
+    private static readonly Lazy<Dictionary<string, List<DestructiveApiEntry>>?> BuiltInNames = new(() => ByMethodName(BuiltIn));
+
     public static IReadOnlyList<DestructiveApiEntry> BuiltIn => BuiltInEntries.Value;
+
+    /// <summary>
+    /// The built-in lines (not the '!' ones) by the method name they match, read from the lines alone, with no
+    /// compilation: ASA201 lets a call with another name go, and resolves only the lines of a name it meets. The Azure
+    /// Resource Manager shape rule adds <c>Delete</c> and <c>DeleteAsync</c>. Null when a built-in T: or N: line makes
+    /// every name a candidate.
+    /// </summary>
+    public static IReadOnlyDictionary<string, List<DestructiveApiEntry>>? BuiltInByMethodName => BuiltInNames.Value;
+
+    /// <summary>Every method name a built-in line can match: a superset of what the resolved catalogue matches in any project.</summary>
+    public static ICollection<string>? BuiltInMethodNames => BuiltInNames.Value?.Keys;
+
+    /// <summary>The method an entry names, from its ID alone: <c>M:Namespace.Type.Name``1(System.String)</c> is <c>Name</c>.</summary>
+    public static string? MethodNameOf(DestructiveApiEntry entry)
+    {
+        switch (entry.Kind)
+        {
+            case CatalogueEntryKind.EveryOverload:
+                return entry.MethodName;
+            case CatalogueEntryKind.ExactMethod:
+                var qualified = entry.Id.Substring(2);
+                var open = qualified.IndexOf('(');
+                if (open >= 0)
+                {
+                    qualified = qualified.Substring(0, open);
+                }
+
+                var arity = qualified.IndexOf("``", StringComparison.Ordinal);
+                if (arity >= 0)
+                {
+                    qualified = qualified.Substring(0, arity);
+                }
+
+                return qualified.Substring(qualified.LastIndexOf('.') + 1);
+            default:
+                return null;
+        }
+    }
+
+    private static Dictionary<string, List<DestructiveApiEntry>>? ByMethodName(IReadOnlyList<DestructiveApiEntry> entries)
+    {
+        var byName = new Dictionary<string, List<DestructiveApiEntry>>(StringComparer.Ordinal)
+        {
+            ["Delete"] = new(),
+            ["DeleteAsync"] = new(),
+        };
+        foreach (var entry in entries)
+        {
+            if (entry.IsRemoval)
+            {
+                continue;
+            }
+
+            if (MethodNameOf(entry) is not { } name)
+            {
+                return null;
+            }
+
+            if (!byName.TryGetValue(name, out var list))
+            {
+                byName[name] = list = new List<DestructiveApiEntry>();
+            }
+
+            list.Add(entry);
+        }
+
+        return byName;
+    }
 
     /// <summary>Whether an AdditionalFile is a user catalogue, by its file name.</summary>
     public static bool IsUserCatalogue(string path)

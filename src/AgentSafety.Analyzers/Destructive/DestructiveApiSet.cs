@@ -57,6 +57,32 @@ internal sealed class DestructiveApiSet
 
     public bool IsEmpty => _removals is null && _armResource is null && _byMethodName.Count == 0 && _exactMethods.Count == 0 && _types.Count == 0 && _namespaces.Count == 0;
 
+    /// <summary>
+    /// The built-in lines that match calls named <paramref name="methodName"/>, resolved against a compilation with no
+    /// user catalogue: what ASA201 needs for the first call of that name it meets, and nothing else.
+    /// </summary>
+    public static DestructiveApiSet ForMethodName(Compilation compilation, string methodName)
+    {
+        var set = new DestructiveApiSet(null);
+        if (DestructiveApiCatalog.BuiltInByMethodName is not { } byName || !byName.TryGetValue(methodName, out var entries))
+        {
+            return set;
+        }
+
+        TypeCache? types = null;
+        foreach (var entry in entries)
+        {
+            set.Add(types ??= new TypeCache(compilation), entry);
+        }
+
+        if (methodName is "Delete" or "DeleteAsync")
+        {
+            set.AddResourceManagerShape(compilation, () => types ??= new TypeCache(compilation));
+        }
+
+        return set;
+    }
+
     public static DestructiveApiSet Create(Compilation compilation, ImmutableArray<AdditionalText> additionalFiles, CancellationToken cancellationToken)
     {
         var userFiles = new List<(string Path, SourceText Text, List<DestructiveApiEntry> Entries, List<MalformedCatalogueLine> Malformed)>();
@@ -96,22 +122,16 @@ internal sealed class DestructiveApiSet
 
         var set = new DestructiveApiSet(removals.IsEmpty ? null : removals);
 
-        // Built-in entries for SDKs the project does not reference cost nothing and say nothing. A built-in '!' line
-        // names an Azure resource that holds nothing (tags, extensions, run commands), which the shape rule leaves alone.
-        var exemptions = new DestructiveApiSet(null);
+        // Built-in entries for SDKs the project does not reference cost nothing and say nothing.
         foreach (var entry in DestructiveApiCatalog.BuiltIn)
         {
-            (entry.IsRemoval ? exemptions : set).Add(types, entry);
+            if (!entry.IsRemoval)
+            {
+                set.Add(types, entry);
+            }
         }
 
-        set._builtInExemptions = exemptions.IsEmpty ? null : exemptions;
-        var symbols = KnownSymbols.For(compilation);
-        set._armResource = symbols.ArmResource;
-        set._waitUntil = set._armResource is null ? null : symbols.WaitUntil;
-        if (set._waitUntil is null)
-        {
-            set._armResource = null;
-        }
+        set.AddResourceManagerShape(compilation, () => types);
 
         foreach (var (path, text, entries, malformed) in userFiles)
         {
@@ -149,6 +169,33 @@ internal sealed class DestructiveApiSet
         }
 
         return description;
+    }
+
+    /// <summary>
+    /// The Azure Resource Manager shape rule, when the compilation references Azure.ResourceManager, with the built-in
+    /// '!' lines: each names an Azure resource that holds nothing (tags, extensions, run commands), which the rule leaves alone.
+    /// </summary>
+    private void AddResourceManagerShape(Compilation compilation, System.Func<TypeCache> types)
+    {
+        var symbols = KnownSymbols.For(compilation);
+        _armResource = symbols.ArmResource;
+        _waitUntil = _armResource is null ? null : symbols.WaitUntil;
+        if (_waitUntil is null)
+        {
+            _armResource = null;
+            return;
+        }
+
+        var exemptions = new DestructiveApiSet(null);
+        foreach (var entry in DestructiveApiCatalog.BuiltIn)
+        {
+            if (entry.IsRemoval)
+            {
+                exemptions.Add(types(), entry);
+            }
+        }
+
+        _builtInExemptions = exemptions.IsEmpty ? null : exemptions;
     }
 
     /// <summary>Whether a user's '!' line names the method, which then is not destructive by any built-in rule.</summary>
