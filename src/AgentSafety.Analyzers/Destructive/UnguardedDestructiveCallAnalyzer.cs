@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -67,7 +68,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
     {
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<IMethodSymbol, string> _verdicts = new(SymbolEqualityComparer.Default);
-        private readonly ICollection<string>? _candidateNames;
+        private readonly Lazy<ICollection<string>?> _candidateNames;
         private readonly ConcurrentDictionary<string, DestructiveApiSet> _byName = new(System.StringComparer.Ordinal);
         private readonly DestructiveApiSet? _catalogue;
         private readonly object _lock = new();
@@ -78,23 +79,29 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             _compilation = compilation;
             _catalogue = userCatalogue;
 
-            // Nearly every invocation is rejected by its name alone. Only T:/N: catalogue lines and a
-            // [DestructiveOperation] attribute the compilation can see make any name a candidate.
-            var attributeVisible = compilation.ContainsSymbolsWithName("DestructiveOperationAttribute", SymbolFilter.Type)
-                || KnownSymbols.For(compilation).DestructiveOperationAttribute is not null;
-            if (attributeVisible)
+            // Decided on the first call, not at compilation start: the symbol lookup would wait there for the compiler
+            // to finish binding the references, and that wait is charged to this rule.
+            _candidateNames = new Lazy<ICollection<string>?>(() => CandidateNames(compilation, userCatalogue));
+        }
+
+        /// <summary>
+        /// Nearly every invocation is rejected by its name alone; null when every name is a candidate: T:/N: catalogue
+        /// lines, or a [DestructiveOperation] attribute the compilation can see.
+        /// </summary>
+        private static ICollection<string>? CandidateNames(Compilation compilation, DestructiveApiSet? userCatalogue)
+        {
+            if (compilation.ContainsSymbolsWithName("DestructiveOperationAttribute", SymbolFilter.Type)
+                || KnownSymbols.For(compilation).DestructiveOperationAttribute is not null)
             {
-                return;
+                return null;
             }
 
             if (userCatalogue is null)
             {
-                _candidateNames = DestructiveApiCatalog.BuiltInMethodNames;
+                return DestructiveApiCatalog.BuiltInMethodNames;
             }
-            else if (!userCatalogue.HasTypeOrNamespaceEntries)
-            {
-                _candidateNames = new HashSet<string>(userCatalogue.MethodNames, System.StringComparer.Ordinal);
-            }
+
+            return userCatalogue.HasTypeOrNamespaceEntries ? null : new HashSet<string>(userCatalogue.MethodNames, System.StringComparer.Ordinal);
         }
 
         /// <summary>
@@ -125,7 +132,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (_candidateNames is not null && !_candidateNames.Contains(method.Name) && !WholeCollectionDeletes.IsCandidateName(method.Name))
+            if (_candidateNames.Value is { } names && !names.Contains(method.Name) && !WholeCollectionDeletes.IsCandidateName(method.Name))
             {
                 return;
             }
@@ -153,7 +160,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         {
             var reference = (IMethodReferenceOperation)context.Operation;
             var method = reference.Method;
-            if (_candidateNames is not null && !_candidateNames.Contains(method.Name))
+            if (_candidateNames.Value is { } names && !names.Contains(method.Name))
             {
                 return;
             }

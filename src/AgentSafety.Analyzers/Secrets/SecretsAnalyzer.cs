@@ -65,13 +65,13 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var platforms = new ConcurrentDictionary<SyntaxTree, PlatformHost?>();
-            var headers = start.Compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders");
+            // Resolved on the first Add call, not here: a lookup at compilation start waits for the compiler to bind
+            // the references, and the wait is charged to this analyzer.
+            var compilation = start.Compilation;
+            var headers = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders"));
             start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c), SyntaxKind.StringLiteralExpression);
             start.RegisterOperationAction(c => AnalyzeCreation(c, platforms), OperationKind.ObjectCreation);
-            if (headers is not null)
-            {
-                start.RegisterOperationAction(c => AnalyzeHeaderAdd(c, headers, platforms), OperationKind.Invocation);
-            }
+            start.RegisterOperationAction(c => AnalyzeHeaderAdd(c, headers, platforms), OperationKind.Invocation);
 
             start.RegisterAdditionalFileAction(AnalyzeAdditionalFile);
         });
@@ -118,7 +118,12 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        Report(context.ReportDiagnostic, SecretScanner.Scan(value, Bindings.BindingName(literal)), literal.GetLocation(), value);
+        // Nearly every literal holds no secret: the location and the report delegate are made only for those that do.
+        var findings = SecretScanner.Scan(value, Bindings.BindingName(literal));
+        if (findings.Count > 0)
+        {
+            Report(context.ReportDiagnostic, findings, literal.GetLocation(), value);
+        }
     }
 
     /// <summary>A constant, not a literal written in place (that one the literal action sees), passed to a credential parameter.</summary>
@@ -164,13 +169,14 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
     /// <c>string.Format("Bearer {0}", token)</c>, on <c>DefaultRequestHeaders</c> or a request's headers: the same
     /// credential sink as <c>new AuthenticationHeaderValue("Bearer", token)</c>.
     /// </summary>
-    private static void AnalyzeHeaderAdd(OperationAnalysisContext context, INamedTypeSymbol headers, ConcurrentDictionary<SyntaxTree, PlatformHost?> platforms)
+    private static void AnalyzeHeaderAdd(OperationAnalysisContext context, Lazy<INamedTypeSymbol?> headers, ConcurrentDictionary<SyntaxTree, PlatformHost?> platforms)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (method.Name is not ("Add" or "TryAddWithoutValidation") || invocation.Arguments.Length != 2
             || method.Parameters[1].Type.SpecialType != SpecialType.System_String
-            || !InheritsFrom(method.ContainingType, headers)
+            || headers.Value is not { } headersType
+            || !InheritsFrom(method.ContainingType, headersType)
             || invocation.Arguments[0].Value.ConstantValue.Value is not string name
             || !(name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
             || BearerToken(invocation.Arguments[1].Value) is not { } token)
