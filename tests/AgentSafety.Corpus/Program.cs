@@ -65,6 +65,7 @@ internal static class Program
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12, preprocessorSymbols: options.Defines);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(f), Encoding.UTF8), parseOptions, f)).ToArray();
         var lines = trees.Sum(t => t.GetText().Lines.Count);
+
         var additional = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(IsConfigFile)
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
@@ -81,7 +82,7 @@ internal static class Program
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
-        var analyzers = DiscoverAnalyzers();
+        var analyzers = DiscoverAnalyzers().Where(a => options.Only.Count == 0 || options.Only.Contains(a.GetType().Name)).ToArray();
         var measured = options.Floor ? analyzers.Append(new DriverFloorAnalyzer()).ToArray() : analyzers;
         Console.WriteLine($"corpus: {folder}");
         Console.WriteLine($"files: {files.Length}, lines: {lines}, additional files: {additional.Length}, analyzers: {analyzers.Length}");
@@ -105,8 +106,9 @@ internal static class Program
 
             CollectGarbage();
 
-            // The analyzers see the compilation the compiler just bound, as in a real build, where csc runs the
-            // analyzers on the same compilation it compiles: symbols the compiler already bound are not charged to them.
+            // As in csc, the driver binds the compilation again (a copy that raises events) on the compiler's threads
+            // while the analyzers run beside it: metadata symbols the first pass loaded are shared, and every
+            // collection that binding triggers pauses whichever callback is running, which is charged to its analyzer.
             var withAnalyzers = fresh.WithAnalyzers(
                 measured.ToImmutableArray<DiagnosticAnalyzer>(),
                 new CompilationWithAnalyzersOptions(
