@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using AgentSafety.Shared;
 
 namespace AgentSafety.Guards;
 

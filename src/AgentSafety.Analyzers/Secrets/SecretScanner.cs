@@ -291,7 +291,7 @@ internal static class SecretScanner
         if (format.OverScopeWhenPayloadHas is { } marker)
         {
             var prefix = format.PayloadAfter ?? string.Empty;
-            var payload = token.StartsWith(prefix, StringComparison.Ordinal) ? Base64UrlText.DecodeToText(token.Substring(prefix.Length)) : string.Empty;
+            var payload = token.StartsWith(prefix, StringComparison.Ordinal) ? Base64Url.DecodeToText(token.Substring(prefix.Length)) : string.Empty;
             return payload.IndexOf(marker, StringComparison.Ordinal) >= 0 || payload.IndexOf(marker.Replace(": ", ":"), StringComparison.Ordinal) >= 0;
         }
 
@@ -354,7 +354,7 @@ internal static class SecretScanner
             return;
         }
 
-        var payload = Base64UrlText.DecodeToText(match.Value.Split('.')[1]);
+        var payload = Base64Url.DecodeToText(match.Value.Split('.')[1]);
         if (payload.IndexOf("\"role\":\"anon\"", StringComparison.Ordinal) >= 0 || payload.IndexOf("\"role\": \"anon\"", StringComparison.Ordinal) >= 0)
         {
             return; // Supabase's anon key is meant to be published.
