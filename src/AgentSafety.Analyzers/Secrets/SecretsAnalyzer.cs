@@ -173,12 +173,13 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        // The header name first: dictionaries' Add(key, value) are many, and a constant Authorization key is rare.
         if (method.Name is not ("Add" or "TryAddWithoutValidation") || invocation.Arguments.Length != 2
+            || invocation.Arguments[0].Value.ConstantValue.Value is not string name
+            || !(name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
             || method.Parameters[1].Type.SpecialType != SpecialType.System_String
             || headers.Value is not { } headersType
             || !InheritsFrom(method.ContainingType, headersType)
-            || invocation.Arguments[0].Value.ConstantValue.Value is not string name
-            || !(name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
             || BearerToken(invocation.Arguments[1].Value) is not { } token)
         {
             return;
