@@ -65,7 +65,6 @@ internal static class Program
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12, preprocessorSymbols: options.Defines);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(f), Encoding.UTF8), parseOptions, f)).ToArray();
         var lines = trees.Sum(t => t.GetText().Lines.Count);
-
         var additional = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(IsConfigFile)
             .Where(f => !f.Contains("/obj/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal))
