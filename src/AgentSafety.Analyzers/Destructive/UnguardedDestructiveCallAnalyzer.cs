@@ -69,7 +69,8 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<IMethodSymbol, string> _verdicts = new(SymbolEqualityComparer.Default);
         private readonly Lazy<CandidateNames?> _candidateNames;
-        private readonly ConcurrentDictionary<string, DestructiveApiSet> _byName = new(System.StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, DestructiveApiSet> _byName = new(StringComparer.Ordinal);
+        private readonly Lazy<DestructiveApiSet> _wholeBuiltIn;
         private readonly DestructiveApiSet? _catalogue;
         private readonly object _lock = new();
         private WholeCollectionDeletes? _wholeCollectionDeletes;
@@ -82,6 +83,9 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             // Decided on the first call, not at compilation start: the symbol lookup would wait there for the compiler
             // to finish binding the references, and that wait is charged to this rule.
             _candidateNames = new Lazy<CandidateNames?>(() => FindCandidateNames(compilation, userCatalogue) is { } names ? new CandidateNames(names) : null);
+
+            // No user catalogue reaches this path (one is resolved at compilation start), so no file is read.
+            _wholeBuiltIn = new Lazy<DestructiveApiSet>(() => DestructiveApiSet.Create(compilation, ImmutableArray<AdditionalText>.Empty, CancellationToken.None));
         }
 
         /// <summary>
@@ -101,7 +105,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
                 return DestructiveApiCatalog.BuiltInMethodNames;
             }
 
-            return userCatalogue.HasTypeOrNamespaceEntries ? null : new HashSet<string>(userCatalogue.MethodNames, System.StringComparer.Ordinal);
+            return userCatalogue.HasTypeOrNamespaceEntries ? null : new HashSet<string>(userCatalogue.MethodNames, StringComparer.Ordinal);
         }
 
         /// <summary>
@@ -109,8 +113,15 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         /// when the project has one; otherwise the built-in lines of that name alone, resolved on the first call of
         /// the name (a project that calls Reset once resolves four lines, not six hundred).
         /// </summary>
+        /// <remarks>
+        /// A built-in T: or N: line names no method, so the lines cannot be split by name: then the whole built-in
+        /// catalogue is resolved, once.
+        /// </remarks>
         private DestructiveApiSet CatalogueFor(string methodName) =>
-            _catalogue ?? _byName.GetOrAdd(methodName, name => DestructiveApiSet.ForMethodName(_compilation, name));
+            _catalogue
+            ?? (DestructiveApiCatalog.BuiltInByMethodName is null
+                ? _wholeBuiltIn.Value
+                : _byName.GetOrAdd(methodName, name => DestructiveApiSet.ForMethodName(_compilation, name)));
 
         private WholeCollectionDeletes WholeCollections
         {
@@ -197,7 +208,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
 
             public bool Contains(string name) => name.Length > 0 && _shapes[Shape(name)] && _names.Contains(name);
 
-            private static int Shape(string name) => (System.Math.Min(name.Length, MaxLength) * 128) + (name[0] & 127);
+            private static int Shape(string name) => (Math.Min(name.Length, MaxLength) * 128) + (name[0] & 127);
         }
 
         private static void Report(OperationAnalysisContext context, IOperation site, IMethodSymbol method, string description)
