@@ -15,7 +15,7 @@ internal sealed class Options
 {
     public const string Usage = """
         usage: AgentSafety.Corpus <folder> [--refs <folder-of-dlls>]... [--exclude <path-part>]... [--define <SYMBOL>]...
-                                           [--repeat N] [--list] [--floor] [--allocations] [--only <AnalyzerTypeName>]...
+                                           [--repeat N] [--list] [--floor] [--allocations] [--per-rule] [--serial] [--only <AnalyzerTypeName>]...
                AgentSafety.Corpus --generate-worst-case <lines> <out.cs> [<folder>]
                AgentSafety.Corpus --generate-large-methods <methods> <locals-per-method> <out.cs> [<folder>]
         """;
@@ -37,6 +37,12 @@ internal sealed class Options
     public List<string> Only { get; } = new();
 
     public bool Allocations { get; private set; }
+
+    /// <summary>Each rule as its own analyzer, as before they shared one host: the time per rule, at the driver's cost per analyzer.</summary>
+    public bool PerRule { get; private set; }
+
+    /// <summary>The driver binds on one thread while the analyzers run: a quieter measure on a machine with few cores.</summary>
+    public bool Serial { get; private set; }
 
     public int GenerateLines { get; private set; }
 
@@ -74,6 +80,12 @@ internal sealed class Options
                     break;
                 case "--floor":
                     options.Floor = true;
+                    break;
+                case "--serial":
+                    options.Serial = true;
+                    break;
+                case "--per-rule":
+                    options.PerRule = true;
                     break;
                 case "--allocations":
                     options.Allocations = true;

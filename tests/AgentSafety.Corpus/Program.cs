@@ -81,7 +81,7 @@ internal static class Program
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
 
-        var analyzers = DiscoverAnalyzers().Where(a => options.Only.Count == 0 || options.Only.Contains(a.GetType().Name)).ToArray();
+        var analyzers = DiscoverAnalyzers(options.PerRule || options.Only.Count > 0).Where(a => options.Only.Count == 0 || options.Only.Contains(a.GetType().Name)).ToArray();
         var measured = options.Floor ? analyzers.Append(new DriverFloorAnalyzer()).ToArray() : analyzers;
         Console.WriteLine($"corpus: {folder}");
         Console.WriteLine($"files: {files.Length}, lines: {lines}, additional files: {additional.Length}, analyzers: {analyzers.Length}");
@@ -91,6 +91,7 @@ internal static class Program
         var compilerTimes = new List<double>();
         var analyzerTimes = measured.ToDictionary(a => a, _ => new List<double>());
         var exceptions = new List<string>();
+        var analysisRounds = new List<(double WallMs, double PausedMs, int Collections)>();
         ImmutableArray<Diagnostic> findings = ImmutableArray<Diagnostic>.Empty;
         for (var i = 0; i < options.Repeat + 1; i++)
         {
@@ -108,7 +109,10 @@ internal static class Program
             // As in csc, the driver binds the compilation again (a copy that raises events) on the compiler's threads
             // while the analyzers run beside it: metadata symbols the first pass loaded are shared, and every
             // collection that binding triggers pauses whichever callback is running, which is charged to its analyzer.
-            var withAnalyzers = fresh.WithAnalyzers(
+            // --serial: the driver binds on one thread, so that on a two-core machine the analyzer thread is not also
+            // waiting for a core while its callbacks are timed; the compiler's own time above still uses every core.
+            var analyzed = options.Serial ? fresh.WithOptions(fresh.Options.WithConcurrentBuild(false)) : fresh;
+            var withAnalyzers = analyzed.WithAnalyzers(
                 measured.ToImmutableArray<DiagnosticAnalyzer>(),
                 new CompilationWithAnalyzersOptions(
                     new AnalyzerOptions(additional),
@@ -116,11 +120,17 @@ internal static class Program
                     concurrentAnalysis: false,
                     logAnalyzerExecutionTime: true,
                     reportSuppressedDiagnostics: false));
+            var pausedBefore = GC.GetTotalPauseDuration();
+            var collectionsBefore = GC.CollectionCount(0);
+            var analysis = Stopwatch.StartNew();
             findings = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            analysis.Stop();
             if (i == 0)
             {
                 continue;
             }
+
+            analysisRounds.Add((analysis.Elapsed.TotalMilliseconds, (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds, GC.CollectionCount(0) - collectionsBefore));
 
             compilerTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
             foreach (var analyzer in measured)
@@ -142,6 +152,10 @@ internal static class Program
         }
 
         Console.WriteLine($"all analyzers: {totalAnalyzerMs:F1} ms = {100 * totalAnalyzerMs / compilerMs:F2}% of the compiler's time");
+
+        // The driver binds the compilation again while the analyzers run; a garbage collection that binding triggers
+        // pauses the analyzer thread, and a pause that falls inside a callback is charged to that callback's analyzer.
+        Console.WriteLine($"analysis with the driver's binding: {Median(analysisRounds.Select(r => r.WallMs).ToList()):F0} ms, of which garbage collection paused {Median(analysisRounds.Select(r => r.PausedMs).ToList()):F0} ms in {Median(analysisRounds.Select(r => (double)r.Collections).ToList()):F0} collections (medians)");
         if (options.Floor)
         {
             var floorMs = Median(analyzerTimes[measured[measured.Length - 1]]);
@@ -149,6 +163,10 @@ internal static class Program
         }
 
         // On a small shared machine one garbage collection inside a callback moves a 10 ms figure by half: show the spread.
+        // Preemption and collections make the per-round times heavy-tailed: the quartiles show how much.
+        var totals = Enumerable.Range(0, compilerTimes.Count).Select(i => analyzers.Sum(a => analyzerTimes[a][i])).OrderBy(t => t).ToArray();
+        double Quartile(double q) => totals[(int)Math.Round(q * (totals.Length - 1))];
+        Console.WriteLine($"all analyzers per round: min {totals[0]:F1} ms, lower quartile {Quartile(0.25):F1} ms, median {Quartile(0.5):F1} ms, upper quartile {Quartile(0.75):F1} ms");
         var ratios = Enumerable.Range(0, compilerTimes.Count)
             .Select(i => 100 * analyzers.Sum(a => analyzerTimes[a][i]) / compilerTimes[i])
             .OrderBy(r => r)
@@ -200,12 +218,21 @@ internal static class Program
             || name.StartsWith("AgentSafety.DestructiveApis", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static DiagnosticAnalyzer[] DiscoverAnalyzers() =>
-        typeof(AgentSafety.Analyzers.RuleIdentifiers).Assembly.GetTypes()
+    /// <summary>
+    /// What the compiler loads (the types marked <see cref="DiagnosticAnalyzerAttribute"/>: the rule host), or, per rule, each
+    /// rule the host runs as an analyzer of its own (<c>--per-rule</c>, and <c>--only</c>, which names rules).
+    /// </summary>
+    private static DiagnosticAnalyzer[] DiscoverAnalyzers(bool perRule)
+    {
+        var shipped = typeof(AgentSafety.Analyzers.RuleIdentifiers).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
             .OrderBy(t => t.Name, StringComparer.Ordinal)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToArray();
+        return perRule
+            ? shipped.SelectMany(a => a is AgentSafety.Analyzers.AgentSafetyAnalyzer host ? host.Rules : ImmutableArray.Create(a)).OrderBy(a => a.GetType().Name, StringComparer.Ordinal).ToArray()
+            : shipped;
+    }
 
     /// <summary>The reference pack of the running .NET, found beside the shared framework; the implementation assemblies otherwise.</summary>
     private static IEnumerable<string> ReferenceAssemblies()

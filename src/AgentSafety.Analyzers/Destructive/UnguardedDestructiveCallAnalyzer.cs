@@ -14,8 +14,10 @@ namespace AgentSafety.Analyzers.Destructive;
 /// ASA201: a call to a destructive infrastructure SDK method (built-in catalogue, Azure Resource Manager deletes by
 /// shape, or a method marked <c>[DestructiveOperation]</c>) that no confirmation guard wraps.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Hosted by AgentSafetyAnalyzer, the one analyzer the compiler loads: no [DiagnosticAnalyzer] here, or it would run twice.
+#pragma warning disable RS1001 // see above
 public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
+#pragma warning restore RS1001
 {
     internal const string ActionProperty = "Action";
 
@@ -67,6 +69,10 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
     private sealed class CompilationAnalyzer
     {
         private readonly Compilation _compilation;
+        /// <summary>The built-in catalogue's names do not change between compilations: their table is built once.</summary>
+        private static readonly Lazy<CandidateNames?> BuiltInCandidateNames =
+            new(() => DestructiveApiCatalog.BuiltInMethodNames is { } names ? new CandidateNames(names) : null);
+
         private readonly ConcurrentDictionary<IMethodSymbol, string> _verdicts = new(SymbolEqualityComparer.Default);
         private readonly Lazy<CandidateNames?> _candidateNames;
         private readonly ConcurrentDictionary<string, DestructiveApiSet> _byName = new(StringComparer.Ordinal);
@@ -82,7 +88,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
 
             // Decided on the first call, not at compilation start: the symbol lookup would wait there for the compiler
             // to finish binding the references, and that wait is charged to this rule.
-            _candidateNames = new Lazy<CandidateNames?>(() => FindCandidateNames(compilation, userCatalogue) is { } names ? new CandidateNames(names) : null);
+            _candidateNames = new Lazy<CandidateNames?>(() => FindCandidateNames(compilation, userCatalogue));
 
             // No user catalogue reaches this path (one is resolved at compilation start), so no file is read.
             _wholeBuiltIn = new Lazy<DestructiveApiSet>(() => DestructiveApiSet.Create(compilation, ImmutableArray<AdditionalText>.Empty, CancellationToken.None));
@@ -92,7 +98,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         /// Nearly every invocation is rejected by its name alone; null when every name is a candidate: T:/N: catalogue
         /// lines, or a [DestructiveOperation] attribute the compilation can see.
         /// </summary>
-        private static ICollection<string>? FindCandidateNames(Compilation compilation, DestructiveApiSet? userCatalogue)
+        private static CandidateNames? FindCandidateNames(Compilation compilation, DestructiveApiSet? userCatalogue)
         {
             if (compilation.ContainsSymbolsWithName("DestructiveOperationAttribute", SymbolFilter.Type)
                 || KnownSymbols.For(compilation).DestructiveOperationAttribute is not null)
@@ -102,10 +108,10 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
 
             if (userCatalogue is null)
             {
-                return DestructiveApiCatalog.BuiltInMethodNames;
+                return BuiltInCandidateNames.Value;
             }
 
-            return userCatalogue.HasTypeOrNamespaceEntries ? null : new HashSet<string>(userCatalogue.MethodNames, StringComparer.Ordinal);
+            return userCatalogue.HasTypeOrNamespaceEntries ? null : new CandidateNames(new HashSet<string>(userCatalogue.MethodNames, StringComparer.Ordinal));
         }
 
         /// <summary>

@@ -5,7 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
 
 namespace AgentSafety.Analyzers.Environments;
@@ -20,6 +20,7 @@ internal sealed class EnvironmentGuardUses
 {
     private const string GuardTypeName = "AgentSafety.Guards.EnvironmentGuard";
     private const string GuardMethodName = "Connection";
+    private const string ConnectionStringParameterName = "connectionString";
 
     private readonly INamedTypeSymbol guardType;
 
@@ -34,26 +35,40 @@ internal sealed class EnvironmentGuardUses
     public static EnvironmentGuardUses? Create(Compilation compilation) =>
         compilation.GetTypeByMetadataName(GuardTypeName) is { } type ? new EnvironmentGuardUses(type) : null;
 
+    /// <summary>The call's name is the guard's: the only test made on every invocation, before any symbol is resolved.</summary>
+    public static bool MayBeGuardCall(IInvocationOperation invocation) => invocation.TargetMethod.Name == GuardMethodName;
+
     /// <summary>Records the connection string argument of a guard call when it is a name (<c>Prod</c>, <c>Db.Prod</c>).</summary>
-    public void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
+    public void AnalyzeInvocation(IInvocationOperation invocation)
     {
-        if (context.Node is not InvocationExpressionSyntax invocation
-            || ConnectionStringArgument(invocation) is not { } argument)
+        if (!SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, guardType))
         {
             return;
         }
 
-        var expression = Unparenthesize(argument.Expression);
-        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax)
-            || !IsGuardCall(context.SemanticModel, invocation, context.CancellationToken)
-            || context.SemanticModel.GetSymbolInfo(expression, context.CancellationToken).Symbol is not { } symbol
-            || symbol is not (IFieldSymbol or ILocalSymbol))
+        foreach (var argument in invocation.Arguments)
         {
+            if (argument.Parameter?.Name != ConnectionStringParameterName)
+            {
+                continue;
+            }
+
+            ISymbol? symbol = argument.Value switch
+            {
+                IFieldReferenceOperation field => field.Field,
+                ILocalReferenceOperation local => local.Local,
+                _ => null,
+            };
+            if (symbol is not null
+                && argument.Value.Syntax is ExpressionSyntax syntax
+                && Unparenthesize(syntax) is (IdentifierNameSyntax or MemberAccessExpressionSyntax) and var expression)
+            {
+                guardedArguments.TryAdd((expression.SyntaxTree, expression.Span), 0);
+                guardedSymbols.TryAdd(symbol.OriginalDefinition, 0);
+            }
+
             return;
         }
-
-        guardedArguments.TryAdd((expression.SyntaxTree, expression.Span), 0);
-        guardedSymbols.TryAdd(symbol.OriginalDefinition, 0);
     }
 
     /// <summary>True when <paramref name="expression"/> is itself the connection string argument of a guard call.</summary>
@@ -216,7 +231,7 @@ internal sealed class EnvironmentGuardUses
         }
 
         var arguments = invocation.ArgumentList.Arguments;
-        var named = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == "connectionString");
+        var named = arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == ConnectionStringParameterName);
         return named ?? (arguments[0].NameColon is null ? arguments[0] : null);
     }
 

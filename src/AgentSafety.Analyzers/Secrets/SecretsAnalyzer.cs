@@ -20,8 +20,10 @@ namespace AgentSafety.Analyzers.Secrets;
 /// constant that reaches a credential sink, a configuration value) is scanned once, and both rules read the same
 /// findings. Generated code is analyzed: generated settings classes are where connection strings and keys end up.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
+// Hosted by AgentSafetyAnalyzer, the one analyzer the compiler loads: no [DiagnosticAnalyzer] here, or it would run twice.
+#pragma warning disable RS1001 // see above
 public sealed class SecretsAnalyzer : DiagnosticAnalyzer
+#pragma warning restore RS1001
 {
     /// <summary>The diagnostic property that names the environment variable the ASA101 fix reads the secret from.</summary>
     internal const string EnvironmentVariableProperty = "EnvironmentVariable";

@@ -1,0 +1,240 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AgentSafety.Analyzers.Common;
+
+/// <summary>
+/// What one rule's <see cref="DiagnosticAnalyzer.Initialize"/> asked for: whether it runs concurrently, whether it sees
+/// generated code, and its compilation start actions. <see cref="AgentSafetyAnalyzer"/> runs these; the driver never sees
+/// the rule itself.
+/// </summary>
+internal sealed class RuleRegistrations : AnalysisContext
+{
+    private readonly List<Action<CompilationStartAnalysisContext>> compilationStartActions = new();
+
+    private RuleRegistrations(DiagnosticAnalyzer rule)
+    {
+        Rule = rule;
+    }
+
+    public DiagnosticAnalyzer Rule { get; }
+
+    public bool Concurrent { get; private set; }
+
+    /// <summary>The rule asked for <see cref="GeneratedCodeAnalysisFlags.None"/>: its actions are not run on generated code.</summary>
+    /// <remarks>The driver's default, when a rule does not say, is to analyze generated code and report there.</remarks>
+    public bool SkipsGeneratedCode { get; private set; }
+
+    public IReadOnlyList<Action<CompilationStartAnalysisContext>> CompilationStartActions => compilationStartActions;
+
+    public static RuleRegistrations Of(DiagnosticAnalyzer rule)
+    {
+        var registrations = new RuleRegistrations(rule);
+        rule.Initialize(registrations);
+        return registrations;
+    }
+
+    public override void EnableConcurrentExecution() => Concurrent = true;
+
+    public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode)
+    {
+        // A rule that analyzes generated code but does not report there would need the driver's filtering of reported
+        // diagnostics by location, which a shared host cannot give per rule; no rule asks for it.
+        if (analysisMode != GeneratedCodeAnalysisFlags.None && analysisMode != (GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics))
+        {
+            throw Unsupported($"generated code mode {analysisMode}");
+        }
+
+        SkipsGeneratedCode = analysisMode == GeneratedCodeAnalysisFlags.None;
+    }
+
+    public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) => compilationStartActions.Add(action);
+
+    public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw Unsupported(nameof(RegisterCompilationAction));
+
+    public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unsupported(nameof(RegisterSemanticModelAction));
+
+    public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw Unsupported(nameof(RegisterSymbolAction));
+
+    public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw Unsupported(nameof(RegisterCodeBlockStartAction));
+
+    public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw Unsupported(nameof(RegisterCodeBlockAction));
+
+    public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Unsupported(nameof(RegisterSyntaxTreeAction));
+
+    public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw Unsupported(nameof(RegisterSyntaxNodeAction));
+
+    public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw Unsupported(nameof(RegisterOperationBlockStartAction));
+
+    public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => throw Unsupported(nameof(RegisterOperationBlockAction));
+
+    public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => throw Unsupported(nameof(RegisterOperationAction));
+
+    /// <summary>
+    /// Thrown when a rule registers what the host does not share out. A new rule that needs it fails every test that
+    /// runs the host (the robustness tests run it over every input), not silently in a user's build.
+    /// </summary>
+    internal static NotSupportedException Unsupported(string what) =>
+        new($"AgentSafetyAnalyzer does not host {what}: register it at compilation start with the kinds RuleActions shares, or extend RuleActions.");
+}
+
+/// <summary>
+/// The actions every rule registered at one compilation's start, grouped by syntax and operation kind, so that the host
+/// registers one driver action per kind and a node or operation costs one driver callback whatever the number of rules.
+/// </summary>
+internal sealed class RuleActions
+{
+    private readonly Dictionary<SyntaxKind, List<Handler<SyntaxNodeAnalysisContext>>> syntaxNodeActions = new();
+    private readonly Dictionary<OperationKind, List<Handler<OperationAnalysisContext>>> operationActions = new();
+    private readonly List<Action<AdditionalFileAnalysisContext>> additionalFileActions = new();
+    private readonly List<Action<CompilationAnalysisContext>> compilationEndActions = new();
+
+    /// <summary>Runs one rule's compilation start action, collecting what it registers.</summary>
+    public void Start(CompilationStartAnalysisContext start, RuleRegistrations rule, Action<CompilationStartAnalysisContext> action) =>
+        action(new RuleStartContext(start, this, rule.SkipsGeneratedCode));
+
+    /// <summary>Registers with the driver, once per kind, what the rules collected.</summary>
+    public void RegisterWith(CompilationStartAnalysisContext start)
+    {
+        foreach (var pair in syntaxNodeActions)
+        {
+            var handlers = pair.Value.ToArray();
+            start.RegisterSyntaxNodeAction(handlers.Length == 1 ? Single(handlers[0]) : context => Run(handlers, context, context.IsGeneratedCode), pair.Key);
+        }
+
+        foreach (var pair in operationActions)
+        {
+            var handlers = pair.Value.ToArray();
+            start.RegisterOperationAction(handlers.Length == 1 ? Single(handlers[0]) : context => Run(handlers, context, context.IsGeneratedCode), pair.Key);
+        }
+
+        if (additionalFileActions.Count > 0)
+        {
+            var actions = additionalFileActions.ToArray();
+            start.RegisterAdditionalFileAction(context =>
+            {
+                foreach (var action in actions)
+                {
+                    action(context);
+                }
+            });
+        }
+
+        if (compilationEndActions.Count > 0)
+        {
+            var actions = compilationEndActions.ToArray();
+            start.RegisterCompilationEndAction(context =>
+            {
+                foreach (var action in actions)
+                {
+                    action(context);
+                }
+            });
+        }
+    }
+
+    private static Action<SyntaxNodeAnalysisContext> Single(Handler<SyntaxNodeAnalysisContext> handler) =>
+        handler.SkipsGeneratedCode ? context => { if (!context.IsGeneratedCode) handler.Action(context); } : handler.Action;
+
+    private static Action<OperationAnalysisContext> Single(Handler<OperationAnalysisContext> handler) =>
+        handler.SkipsGeneratedCode ? context => { if (!context.IsGeneratedCode) handler.Action(context); } : handler.Action;
+
+    private static void Run<TContext>(Handler<TContext>[] handlers, TContext context, bool isGeneratedCode)
+    {
+        foreach (var handler in handlers)
+        {
+            if (!(isGeneratedCode && handler.SkipsGeneratedCode))
+            {
+                handler.Action(context);
+            }
+        }
+    }
+
+    private static void Add<TKind, TContext>(Dictionary<TKind, List<Handler<TContext>>> table, TKind kind, Handler<TContext> handler)
+    {
+        if (!table.TryGetValue(kind, out var handlers))
+        {
+            handlers = new List<Handler<TContext>>();
+            table.Add(kind, handlers);
+        }
+
+        handlers.Add(handler);
+    }
+
+    private readonly struct Handler<TContext>
+    {
+        public Handler(Action<TContext> action, bool skipsGeneratedCode)
+        {
+            Action = action;
+            SkipsGeneratedCode = skipsGeneratedCode;
+        }
+
+        public Action<TContext> Action { get; }
+
+        public bool SkipsGeneratedCode { get; }
+    }
+
+    /// <summary>The start context a rule sees: the compilation and options are the real ones, registrations land in <see cref="RuleActions"/>.</summary>
+    private sealed class RuleStartContext : CompilationStartAnalysisContext
+    {
+        private readonly RuleActions actions;
+        private readonly bool skipsGeneratedCode;
+
+        // RS1012 takes this constructor's parameter for a start action that registers nothing; it is the host's context.
+#pragma warning disable RS1012
+        public RuleStartContext(CompilationStartAnalysisContext start, RuleActions actions, bool skipsGeneratedCode)
+#pragma warning restore RS1012
+            : base(start.Compilation, start.Options, start.CancellationToken)
+        {
+            this.actions = actions;
+            this.skipsGeneratedCode = skipsGeneratedCode;
+        }
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds)
+        {
+            // The package is C# only: every kind a rule names is a C# SyntaxKind.
+            if ((object)syntaxKinds is not ImmutableArray<SyntaxKind> kinds)
+            {
+                throw RuleRegistrations.Unsupported($"syntax kinds of {typeof(TLanguageKindEnum).Name}");
+            }
+
+            foreach (var kind in kinds)
+            {
+                Add(actions.syntaxNodeActions, kind, new Handler<SyntaxNodeAnalysisContext>(action, skipsGeneratedCode));
+            }
+        }
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds)
+        {
+            foreach (var kind in operationKinds)
+            {
+                Add(actions.operationActions, kind, new Handler<OperationAnalysisContext>(action, skipsGeneratedCode));
+            }
+        }
+
+        public override void RegisterAdditionalFileAction(Action<AdditionalFileAnalysisContext> action) => actions.additionalFileActions.Add(action);
+
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => actions.compilationEndActions.Add(action);
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw RuleRegistrations.Unsupported(nameof(RegisterSemanticModelAction));
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw RuleRegistrations.Unsupported(nameof(RegisterSymbolAction));
+
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => throw RuleRegistrations.Unsupported(nameof(RegisterSymbolStartAction));
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw RuleRegistrations.Unsupported(nameof(RegisterCodeBlockStartAction));
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw RuleRegistrations.Unsupported(nameof(RegisterCodeBlockAction));
+
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw RuleRegistrations.Unsupported(nameof(RegisterSyntaxTreeAction));
+
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => throw RuleRegistrations.Unsupported(nameof(RegisterOperationBlockStartAction));
+
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => throw RuleRegistrations.Unsupported(nameof(RegisterOperationBlockAction));
+    }
+}

@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using AgentSafety.Analyzers.Tests.Secrets;
+using AgentSafety.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace AgentSafety.Analyzers.Tests.Foundation;
+
+/// <summary>
+/// The one analyzer the compiler loads hosts every rule: it must report exactly what the rules report each on its own
+/// (every other test runs a rule alone), keep each rule's choice about generated code, and skip a rule the project
+/// turned off.
+/// </summary>
+public class AgentSafetyAnalyzerTests
+{
+    private const string Code = """
+        using System.Diagnostics;
+        using System.Threading.Tasks;
+        using AgentSafety.Guards;
+
+        class Settings { public const string GitHubToken = "{{TOKEN}}"; }
+
+        class Buckets { Task M(Amazon.S3.IAmazonS3 s3) => s3.DeleteBucketAsync("logs"); }
+
+        class Tables { Npgsql.NpgsqlCommand M(Npgsql.NpgsqlConnection c) => new Npgsql.NpgsqlCommand("DROP TABLE orders", c); }
+
+        class Shell { void M() => Process.Start("bash", "-c \"rm -rf /var/lib/postgresql\""); }
+
+        class Db
+        {
+            public const string Prod = "Host=prod-db.shop.internal;Database=shop_production";
+            public const string Staging = "Host=staging-db.shop.internal;Database=shop_staging";
+            public static readonly string Guarded = EnvironmentGuard.Connection("Host=prod-db2.shop.internal;Database=shop_production");
+        }
+        """;
+
+    [Fact]
+    public void Every_rule_in_the_assembly_is_hosted_and_every_descriptor_supported()
+    {
+        var host = new AgentSafetyAnalyzer();
+        var rules = typeof(AgentSafetyAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t != typeof(AgentSafetyAnalyzer))
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .ToArray();
+
+        Assert.Equal(rules, host.Rules.Select(r => r.GetType()).OrderBy(t => t.Name, StringComparer.Ordinal));
+        Assert.All(rules, r => Assert.Null(Attribute.GetCustomAttribute(r, typeof(DiagnosticAnalyzerAttribute))));
+        var descriptorIds = typeof(Descriptors).GetFields().Select(f => ((DiagnosticDescriptor)f.GetValue(null)!).Id).OrderBy(id => id, StringComparer.Ordinal);
+        Assert.Equal(descriptorIds, host.SupportedDiagnostics.Select(d => d.Id).OrderBy(id => id, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_host_reports_exactly_what_each_rule_reports_alone()
+    {
+        var compilation = await TestReferences.CompileAsync("Hosted", ("Code.cs", Code.Replace("{{TOKEN}}", FakeToken.Make("ghp_", 36), StringComparison.Ordinal)));
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(
+            new InMemoryAdditionalText("appsettings.Development.json", """{ "ConnectionStrings": { "Shop": "Host=localhost;Database=shop_dev" } }"""),
+            new InMemoryAdditionalText("AgentSafety.DestructiveApis.txt", "M:Ops.NoSuch.Client.Wipe(*);wipes nothing that exists\n")));
+        var host = new AgentSafetyAnalyzer();
+
+        var hosted = await RunAsync(compilation, options, host);
+        var alone = new List<string>();
+        foreach (var rule in host.Rules)
+        {
+            alone.AddRange(await RunAsync(compilation, options, rule));
+        }
+
+        Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
+
+        // Each rule reports something here, or the comparison above proves nothing about it.
+        Assert.All(new[] { "ASA101", "ASA201", "ASA202", "ASA203", "ASA301" }, id => Assert.Contains(hosted, d => d.StartsWith(id, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData(GeneratedCodeAnalysisFlags.None, 1)]
+    [InlineData(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics, 2)]
+    public async Task A_rule_that_declines_generated_code_is_not_called_there(GeneratedCodeAnalysisFlags mode, int expectedCalls)
+    {
+        var rule = new CountingRule(mode);
+        var compilation = await TestReferences.CompileAsync(
+            "Generated",
+            ("Written.cs", "class A { void M() => System.Console.WriteLine(); }"),
+            ("Written.g.cs", "class B { void M() => System.Console.WriteLine(); }"));
+
+        await RunAsync(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), new AgentSafetyAnalyzer(rule, new CountingRule(GeneratedCodeAnalysisFlags.None)));
+
+        Assert.Equal(expectedCalls, rule.Invocations);
+        Assert.Equal(expectedCalls, rule.Classes);
+    }
+
+    [Fact]
+    public async Task A_rule_the_project_turned_off_is_not_run()
+    {
+        var off = new CountingRule(GeneratedCodeAnalysisFlags.None, "OFF001");
+        var on = new CountingRule(GeneratedCodeAnalysisFlags.None, "ON001");
+        var compilation = (await TestReferences.CompileAsync("TurnedOff", ("Code.cs", "class A { void M() => System.Console.WriteLine(); }")))
+            .WithOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["OFF001"] = ReportDiagnostic.Suppress }));
+
+        await RunAsync(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), new AgentSafetyAnalyzer(off, on));
+
+        Assert.Equal(0, off.Invocations);
+        Assert.Equal(1, on.Invocations);
+    }
+
+    [Fact]
+    public async Task A_rule_registering_what_the_host_does_not_share_fails_loudly()
+    {
+        var compilation = await TestReferences.CompileAsync("Unsupported", ("Code.cs", "class A { }"));
+        var exceptions = new List<Exception>();
+        var withAnalyzers = compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(new AgentSafetyAnalyzer(new SymbolRule())),
+            new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), (e, _, _) => exceptions.Add(e), concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+
+        await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+
+        var exception = Assert.Single(exceptions);
+        Assert.IsType<NotSupportedException>(exception);
+        Assert.Contains("RegisterSymbolAction", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<List<string>> RunAsync(Compilation compilation, AnalyzerOptions options, DiagnosticAnalyzer analyzer)
+    {
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        return diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage()} +{d.AdditionalLocations.Count}").ToList();
+    }
+
+    /// <summary>Counts the invocations and class declarations it is called for; reports nothing.</summary>
+#pragma warning disable RS1001 // a test double, never loaded by a compiler
+    private sealed class CountingRule : DiagnosticAnalyzer
+#pragma warning restore RS1001
+    {
+        private readonly GeneratedCodeAnalysisFlags mode;
+        private int invocations;
+        private int classes;
+
+        public CountingRule(GeneratedCodeAnalysisFlags mode, string id = "COUNT001")
+        {
+            this.mode = mode;
+            SupportedDiagnostics = ImmutableArray.Create(new DiagnosticDescriptor(id, "count", "count", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true));
+        }
+
+        public int Invocations => invocations;
+
+        public int Classes => classes;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(mode);
+            context.RegisterCompilationStartAction(start =>
+            {
+                start.RegisterOperationAction(_ => Interlocked.Increment(ref invocations), OperationKind.Invocation);
+                start.RegisterSyntaxNodeAction(_ => Interlocked.Increment(ref classes), SyntaxKind.ClassDeclaration);
+            });
+        }
+    }
+
+    /// <summary>Registers a symbol action, which the host does not share out.</summary>
+#pragma warning disable RS1001 // a test double, never loaded by a compiler
+    private sealed class SymbolRule : DiagnosticAnalyzer
+#pragma warning restore RS1001
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(new DiagnosticDescriptor("SYM001", "symbol", "symbol", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true));
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start => start.RegisterSymbolAction(_ => { }, SymbolKind.NamedType));
+        }
+    }
+}
