@@ -15,7 +15,7 @@ internal sealed class Options
 {
     public const string Usage = """
         usage: AgentSafety.Corpus <folder> [--refs <folder-of-dlls>]... [--exclude <path-part>]... [--define <SYMBOL>]...
-                                           [--repeat N] [--list] [--floor] [--allocations] [--per-rule] [--serial] [--only <AnalyzerTypeName>]...
+                                           [--repeat N] [--list] [--floor] [--allocations] [--per-rule] [--compare-rules] [--serial] [--only <AnalyzerTypeName>]...
                AgentSafety.Corpus --generate-worst-case <lines> <out.cs> [<folder>]
                AgentSafety.Corpus --generate-large-methods <methods> <locals-per-method> <out.cs> [<folder>]
         """;
@@ -43,6 +43,9 @@ internal sealed class Options
 
     /// <summary>The driver binds on one thread while the analyzers run: a quieter measure on a machine with few cores.</summary>
     public bool Serial { get; private set; }
+
+    /// <summary>Also times the shipped host and the rules as separate analyzers in the same rounds.</summary>
+    public bool CompareRules { get; private set; }
 
     public int GenerateLines { get; private set; }
 
@@ -80,6 +83,9 @@ internal sealed class Options
                     break;
                 case "--floor":
                     options.Floor = true;
+                    break;
+                case "--compare-rules":
+                    options.CompareRules = true;
                     break;
                 case "--serial":
                     options.Serial = true;

@@ -178,6 +178,11 @@ internal static class Program
             PrintAllocations(compilation, analyzers, additional, options.Repeat);
         }
 
+        if (options.CompareRules)
+        {
+            CompareHostWithRules(compilation, additional, options.Repeat, options.Serial);
+        }
+
         var ad0001 = findings.Where(d => d.Id == "AD0001").ToArray();
         Console.WriteLine($"analyzer exceptions: {exceptions.Count + ad0001.Length}");
         foreach (var e in exceptions.Distinct())
@@ -264,6 +269,57 @@ internal static class Program
     /// compares two builds of one analyzer; and on a heap that holds a bound compilation every collection it triggers
     /// pauses the build.
     /// </summary>
+    /// <summary>
+    /// The shipped host against the same rules run as separate analyzers, in the same rounds (the order alternating), so
+    /// that the machine's drift, which moves a median by half between runs, falls on both sides alike: the median of the
+    /// per-round differences is the host's saving.
+    /// </summary>
+    private static void CompareHostWithRules(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, bool serial)
+    {
+        var host = DiscoverAnalyzers(perRule: false);
+        var rules = DiscoverAnalyzers(perRule: true);
+        double Run(DiagnosticAnalyzer[] analyzers)
+        {
+            var fresh = compilation.Clone();
+            fresh.GetDiagnostics();
+            CollectGarbage();
+            var analyzed = serial ? fresh.WithOptions(fresh.Options.WithConcurrentBuild(false)) : fresh;
+            var withAnalyzers = analyzed.WithAnalyzers(
+                analyzers.ToImmutableArray(),
+                new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+            withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return analyzers.Sum(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
+        }
+
+        var hostTimes = new List<double>();
+        var ruleTimes = new List<double>();
+        var differences = new List<double>();
+        for (var i = 0; i < rounds + 1; i++)
+        {
+            double h, r;
+            if (i % 2 == 0)
+            {
+                h = Run(host);
+                r = Run(rules);
+            }
+            else
+            {
+                r = Run(rules);
+                h = Run(host);
+            }
+
+            if (i > 0)
+            {
+                hostTimes.Add(h);
+                ruleTimes.Add(r);
+                differences.Add(r - h);
+            }
+        }
+
+        var hostRules = string.Join(", ", host.Select(a => a.GetType().Name));
+        Console.WriteLine($"same rounds, {rounds} of them: {hostRules} {Median(hostTimes):F1} ms, the {rules.Length} rules as separate analyzers {Median(ruleTimes):F1} ms; median per-round saving of the host {Median(differences):F1} ms (host faster in {differences.Count(d => d > 0)} of {rounds} rounds)");
+    }
+
     private static void PrintAllocations(CSharpCompilation compilation, DiagnosticAnalyzer[] analyzers, ImmutableArray<AdditionalText> additional, int rounds)
     {
         double Allocated(DiagnosticAnalyzer analyzer)
