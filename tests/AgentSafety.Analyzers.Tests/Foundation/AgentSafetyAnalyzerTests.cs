@@ -78,6 +78,38 @@ public class AgentSafetyAnalyzerTests
         Assert.All(new[] { "ASA101", "ASA201", "ASA202", "ASA203", "ASA301" }, id => Assert.Contains(hosted, d => d.StartsWith(id, StringComparison.Ordinal)));
     }
 
+    /// <summary>
+    /// The IDE analyzes the open document (syntax, then semantics) as the user types, without compilation end actions:
+    /// the host must give there what each rule gives alone, so that hosting ASA301's end action costs no live squiggle.
+    /// </summary>
+    [Fact]
+    public async Task Per_document_analysis_as_the_IDE_runs_it_equals_the_rules_alone()
+    {
+        var compilation = await TestReferences.CompileAsync("Live", ("Code.cs", Code.Replace("{{TOKEN}}", FakeToken.Make("ghp_", 36), StringComparison.Ordinal)));
+        var tree = compilation.SyntaxTrees.Single();
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+
+        async Task<List<string>> DocumentAsync(DiagnosticAnalyzer analyzer)
+        {
+            var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options);
+            var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, CancellationToken.None);
+            var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None);
+            Assert.DoesNotContain(syntax.Concat(semantic), d => d.Id == "AD0001");
+            return syntax.Concat(semantic).Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage()}").ToList();
+        }
+
+        var host = new AgentSafetyAnalyzer();
+        var hosted = await DocumentAsync(host);
+        var alone = new List<string>();
+        foreach (var rule in host.Rules)
+        {
+            alone.AddRange(await DocumentAsync(rule));
+        }
+
+        Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
+        Assert.All(new[] { "ASA101", "ASA201", "ASA202" }, id => Assert.Contains(hosted, d => d.StartsWith(id, StringComparison.Ordinal)));
+    }
+
     [Theory]
     [InlineData(GeneratedCodeAnalysisFlags.None, 1)]
     [InlineData(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics, 2)]
