@@ -59,20 +59,12 @@ public class AgentSafetyAnalyzerTests
     [Fact]
     public async Task The_host_reports_exactly_what_each_rule_reports_alone()
     {
-        var compilation = await TestReferences.CompileAsync("Hosted", ("Code.cs", Code.Replace("{{TOKEN}}", FakeToken.Make("ghp_", 36), StringComparison.Ordinal)));
+        var compilation = await CompileCodeAsync("Hosted");
         var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(
             new InMemoryAdditionalText("appsettings.Development.json", """{ "ConnectionStrings": { "Shop": "Host=localhost;Database=shop_dev" } }"""),
             new InMemoryAdditionalText("AgentSafety.DestructiveApis.txt", "M:Ops.NoSuch.Client.Wipe(*);wipes nothing that exists\n")));
-        var host = new AgentSafetyAnalyzer();
 
-        var hosted = await RunAsync(compilation, options, host);
-        var alone = new List<string>();
-        foreach (var rule in host.Rules)
-        {
-            alone.AddRange(await RunAsync(compilation, options, rule));
-        }
-
-        Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
+        var hosted = await HostEqualsRulesAloneAsync(analyzer => RunAsync(compilation, options, analyzer));
 
         // Each rule reports something here, or the comparison above proves nothing about it.
         Assert.All(new[] { "ASA101", "ASA201", "ASA202", "ASA203", "ASA301" }, id => Assert.Contains(hosted, d => d.StartsWith(id, StringComparison.Ordinal)));
@@ -85,7 +77,7 @@ public class AgentSafetyAnalyzerTests
     [Fact]
     public async Task Per_document_analysis_as_the_IDE_runs_it_equals_the_rules_alone()
     {
-        var compilation = await TestReferences.CompileAsync("Live", ("Code.cs", Code.Replace("{{TOKEN}}", FakeToken.Make("ghp_", 36), StringComparison.Ordinal)));
+        var compilation = await CompileCodeAsync("Live");
         var tree = compilation.SyntaxTrees.Single();
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
 
@@ -94,19 +86,11 @@ public class AgentSafetyAnalyzerTests
             var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options);
             var syntax = await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, CancellationToken.None);
             var semantic = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), null, CancellationToken.None);
-            Assert.DoesNotContain(syntax.Concat(semantic), d => d.Id == "AD0001");
-            return syntax.Concat(semantic).Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage()}").ToList();
+            return Described(syntax.Concat(semantic));
         }
 
-        var host = new AgentSafetyAnalyzer();
-        var hosted = await DocumentAsync(host);
-        var alone = new List<string>();
-        foreach (var rule in host.Rules)
-        {
-            alone.AddRange(await DocumentAsync(rule));
-        }
+        var hosted = await HostEqualsRulesAloneAsync(DocumentAsync);
 
-        Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
         Assert.All(new[] { "ASA101", "ASA201", "ASA202" }, id => Assert.Contains(hosted, d => d.StartsWith(id, StringComparison.Ordinal)));
     }
 
@@ -157,11 +141,32 @@ public class AgentSafetyAnalyzerTests
         Assert.Contains("RegisterSymbolAction", exception.Message, StringComparison.Ordinal);
     }
 
-    private static async Task<List<string>> RunAsync(Compilation compilation, AnalyzerOptions options, DiagnosticAnalyzer analyzer)
+    private static Task<CSharpCompilation> CompileCodeAsync(string name) =>
+        TestReferences.CompileAsync(name, ("Code.cs", Code.Replace("{{TOKEN}}", FakeToken.Make("ghp_", 36), StringComparison.Ordinal)));
+
+    /// <summary>Asserts that the shipped host reports, by <paramref name="run"/>, what its rules report alone; returns the host's.</summary>
+    private static async Task<List<string>> HostEqualsRulesAloneAsync(Func<DiagnosticAnalyzer, Task<List<string>>> run)
     {
-        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
-        return diagnostics.Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage()} +{d.AdditionalLocations.Count}").ToList();
+        var host = new AgentSafetyAnalyzer();
+        var hosted = await run(host);
+        var alone = new List<string>();
+        foreach (var rule in host.Rules)
+        {
+            alone.AddRange(await run(rule));
+        }
+
+        Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
+        return hosted;
+    }
+
+    private static async Task<List<string>> RunAsync(Compilation compilation, AnalyzerOptions options, DiagnosticAnalyzer analyzer) =>
+        Described(await compilation.WithAnalyzers(ImmutableArray.Create(analyzer), options).GetAnalyzerDiagnosticsAsync(CancellationToken.None));
+
+    private static List<string> Described(IEnumerable<Diagnostic> diagnostics)
+    {
+        var all = diagnostics.ToList();
+        Assert.DoesNotContain(all, d => d.Id == "AD0001");
+        return all.Select(d => $"{d.Id} {d.Location.GetLineSpan()} {d.GetMessage()} +{d.AdditionalLocations.Count}").ToList();
     }
 
     /// <summary>Counts the invocations and class declarations it is called for; reports nothing.</summary>
