@@ -15,7 +15,7 @@ internal sealed class Options
 {
     public const string Usage = """
         usage: AgentSafety.Corpus <folder> [--refs <folder-of-dlls>]... [--exclude <path-part>]... [--define <SYMBOL>]...
-                                           [--repeat N] [--list] [--floor] [--allocations] [--per-rule] [--compare-rules] [--serial] [--only <AnalyzerTypeName>]...
+                                           [--repeat N] [--list] [--floor] [--allocations] [--per-rule] [--compare-rules] [--baseline <AgentSafety.Analyzers.dll>] [--serial] [--only <AnalyzerTypeName>]...
                AgentSafety.Corpus --generate-worst-case <lines> <out.cs> [<folder>]
                AgentSafety.Corpus --generate-large-methods <methods> <locals-per-method> <out.cs> [<folder>]
         """;
@@ -46,6 +46,9 @@ internal sealed class Options
 
     /// <summary>Also times the shipped host and the rules as separate analyzers in the same rounds.</summary>
     public bool CompareRules { get; private set; }
+
+    /// <summary>Another build of AgentSafety.Analyzers.dll, timed against this one in the same rounds.</summary>
+    public string? Baseline { get; private set; }
 
     public int GenerateLines { get; private set; }
 
@@ -86,6 +89,9 @@ internal sealed class Options
                     break;
                 case "--compare-rules":
                     options.CompareRules = true;
+                    break;
+                case "--baseline":
+                    options.Baseline = System.IO.File.Exists(args[i + 1 < args.Length ? i + 1 : i]) ? System.IO.Path.GetFullPath(Next()) : throw new UsageException("--baseline takes the path of a built AgentSafety.Analyzers.dll");
                     break;
                 case "--serial":
                     options.Serial = true;

@@ -183,6 +183,11 @@ internal static class Program
             CompareHostWithRules(compilation, additional, options.Repeat, options.Serial);
         }
 
+        if (options.Baseline is not null)
+        {
+            CompareWithBaseline(compilation, additional, options.Repeat, options.Serial, options.Baseline);
+        }
+
         var ad0001 = findings.Where(d => d.Id == "AD0001").ToArray();
         Console.WriteLine($"analyzer exceptions: {exceptions.Count + ad0001.Length}");
         foreach (var e in exceptions.Distinct())
@@ -263,13 +268,6 @@ internal static class Program
     }
 
     /// <summary>
-    /// Bytes allocated while each analyzer runs alone, the driver's work for it included (binding the compilation again to
-    /// raise its events, and building operation trees when the analyzer asks for operations), next to a no-op analyzer that
-    /// registers every kind of action ours do. Allocation, unlike time, does not move with the machine's load, so it
-    /// compares two builds of one analyzer; and on a heap that holds a bound compilation every collection it triggers
-    /// pauses the build.
-    /// </summary>
-    /// <summary>
     /// The shipped host against the same rules run as separate analyzers, in the same rounds (the order alternating), so
     /// that the machine's drift, which moves a median by half between runs, falls on both sides alike: the median of the
     /// per-round differences is the host's saving.
@@ -278,6 +276,33 @@ internal static class Program
     {
         var host = DiscoverAnalyzers(perRule: false);
         var rules = DiscoverAnalyzers(perRule: true);
+        CompareInSameRounds(compilation, additional, rounds, serial, ("the host", host), ($"the {rules.Length} rules as separate analyzers", rules));
+    }
+
+    /// <summary>
+    /// This build against another build of the package (<c>--baseline</c>), in the same rounds: two medians taken minutes
+    /// apart on a shared machine differ by more than most changes save, the per-round difference does not.
+    /// </summary>
+    private static void CompareWithBaseline(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, bool serial, string baseline)
+    {
+        var context = new BaselineLoadContext(baseline);
+        var assembly = context.LoadFromAssemblyPath(baseline);
+        var before = assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToArray();
+        if (before.Length == 0)
+        {
+            throw new UsageException($"no analyzer in {baseline}");
+        }
+
+        CompareInSameRounds(compilation, additional, rounds, serial, ("the baseline", before), ("this build", DiscoverAnalyzers(perRule: false)));
+    }
+
+    /// <summary>Two sets of analyzers timed in the same rounds, the order alternating; the median per-round difference is what the second saves.</summary>
+    private static void CompareInSameRounds(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, bool serial, (string Name, DiagnosticAnalyzer[] Analyzers) first, (string Name, DiagnosticAnalyzer[] Analyzers) second)
+    {
         double Run(DiagnosticAnalyzer[] analyzers)
         {
             var fresh = compilation.Clone();
@@ -291,35 +316,62 @@ internal static class Program
             return analyzers.Sum(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
         }
 
-        var hostTimes = new List<double>();
-        var ruleTimes = new List<double>();
+        var firstTimes = new List<double>();
+        var secondTimes = new List<double>();
         var differences = new List<double>();
         for (var i = 0; i < rounds + 1; i++)
         {
-            double h, r;
+            double a, b;
             if (i % 2 == 0)
             {
-                h = Run(host);
-                r = Run(rules);
+                a = Run(first.Analyzers);
+                b = Run(second.Analyzers);
             }
             else
             {
-                r = Run(rules);
-                h = Run(host);
+                b = Run(second.Analyzers);
+                a = Run(first.Analyzers);
             }
 
             if (i > 0)
             {
-                hostTimes.Add(h);
-                ruleTimes.Add(r);
-                differences.Add(r - h);
+                firstTimes.Add(a);
+                secondTimes.Add(b);
+                differences.Add(a - b);
             }
         }
 
-        var hostRules = string.Join(", ", host.Select(a => a.GetType().Name));
-        Console.WriteLine($"same rounds, {rounds} of them: {hostRules} {Median(hostTimes):F1} ms, the {rules.Length} rules as separate analyzers {Median(ruleTimes):F1} ms; median per-round saving of the host {Median(differences):F1} ms (host faster in {differences.Count(d => d > 0)} of {rounds} rounds)");
+        Console.WriteLine($"same rounds, {rounds} of them: {first.Name} {Median(firstTimes):F1} ms, {second.Name} {Median(secondTimes):F1} ms; median per-round saving of {second.Name} {Median(differences):F1} ms ({second.Name} faster in {differences.Count(d => d > 0)} of {rounds} rounds)");
     }
 
+    /// <summary>
+    /// Loads a baseline build beside this one: its own AgentSafety assemblies from its folder, Roslyn and the framework
+    /// shared with this process, so that both builds analyze the same compilation objects.
+    /// </summary>
+    private sealed class BaselineLoadContext : System.Runtime.Loader.AssemblyLoadContext
+    {
+        private readonly string folder;
+
+        public BaselineLoadContext(string baseline)
+            : base("baseline", isCollectible: false)
+        {
+            folder = Path.GetDirectoryName(baseline)!;
+        }
+
+        protected override Assembly? Load(AssemblyName name)
+        {
+            var path = Path.Combine(folder, name.Name + ".dll");
+            return name.Name!.StartsWith("AgentSafety.", StringComparison.Ordinal) && File.Exists(path) ? LoadFromAssemblyPath(path) : null;
+        }
+    }
+
+    /// <summary>
+    /// Bytes allocated while each analyzer runs alone, the driver's work for it included (binding the compilation again to
+    /// raise its events, and building operation trees when the analyzer asks for operations), next to a no-op analyzer that
+    /// registers every kind of action ours do. Allocation, unlike time, does not move with the machine's load, so it
+    /// compares two builds of one analyzer; and on a heap that holds a bound compilation every collection it triggers
+    /// pauses the build.
+    /// </summary>
     private static void PrintAllocations(CSharpCompilation compilation, DiagnosticAnalyzer[] analyzers, ImmutableArray<AdditionalText> additional, int rounds)
     {
         double Allocated(DiagnosticAnalyzer analyzer)
