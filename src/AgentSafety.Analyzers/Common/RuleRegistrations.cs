@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AgentSafety.Analyzers.Common;
 
@@ -110,6 +111,12 @@ internal sealed class RuleActions
         foreach (var pair in operationActions)
         {
             var handlers = pair.Value.ToArray();
+            if (pair.Key == OperationKind.Invocation)
+            {
+                start.RegisterOperationAction(context => RunInvocation(handlers, context), pair.Key);
+                continue;
+            }
+
             start.RegisterOperationAction(handlers.Length == 1 ? Single(handlers[0]) : context => Run(handlers, context, context.IsGeneratedCode), pair.Key);
         }
 
@@ -155,6 +162,34 @@ internal sealed class RuleActions
         }
     }
 
+    /// <summary>The called method's name is read once, and each rule's action runs only if the rule reads that name.</summary>
+    private static void RunInvocation(Handler<OperationAnalysisContext>[] handlers, OperationAnalysisContext context)
+    {
+        var name = ((IInvocationOperation)context.Operation).TargetMethod.Name;
+        foreach (var handler in handlers)
+        {
+            if ((handler.ReadsName is null || handler.ReadsName(name)) && !(handler.SkipsGeneratedCode && context.IsGeneratedCode))
+            {
+                handler.Action(context);
+            }
+        }
+    }
+
+    /// <summary>Registers an invocation action with the name test <see cref="InvocationActions"/> describes; false when <paramref name="start"/> is not the host's.</summary>
+    // RS1012 takes the parameter for a start action that registers nothing; the action is registered on the host's list.
+#pragma warning disable RS1012
+    internal static bool TryRegisterInvocationAction(CompilationStartAnalysisContext start, Func<string, bool> readsName, Action<OperationAnalysisContext> action)
+#pragma warning restore RS1012
+    {
+        if (start is not RuleStartContext hosted)
+        {
+            return false;
+        }
+
+        Add(hosted.Actions.operationActions, OperationKind.Invocation, new Handler<OperationAnalysisContext>(action, hosted.SkipsGeneratedCode, readsName));
+        return true;
+    }
+
     private static void Add<TKind, TContext>(Dictionary<TKind, List<Handler<TContext>>> table, TKind kind, Handler<TContext> handler)
     {
         if (!table.TryGetValue(kind, out var handlers))
@@ -168,15 +203,19 @@ internal sealed class RuleActions
 
     private readonly struct Handler<TContext>
     {
-        public Handler(Action<TContext> action, bool skipsGeneratedCode)
+        public Handler(Action<TContext> action, bool skipsGeneratedCode, Func<string, bool>? readsName = null)
         {
             Action = action;
             SkipsGeneratedCode = skipsGeneratedCode;
+            ReadsName = readsName;
         }
 
         public Action<TContext> Action { get; }
 
         public bool SkipsGeneratedCode { get; }
+
+        /// <summary>For an invocation action, the names of the called methods it reads; null for every name.</summary>
+        public Func<string, bool>? ReadsName { get; }
     }
 
     /// <summary>The start context a rule sees: the compilation and options are the real ones, registrations land in <see cref="RuleActions"/>.</summary>
@@ -184,6 +223,10 @@ internal sealed class RuleActions
     {
         private readonly RuleActions actions;
         private readonly bool skipsGeneratedCode;
+
+        public RuleActions Actions => actions;
+
+        public bool SkipsGeneratedCode => skipsGeneratedCode;
 
         // RS1012 takes this constructor's parameter for a start action that registers nothing; it is the host's context.
 #pragma warning disable RS1012

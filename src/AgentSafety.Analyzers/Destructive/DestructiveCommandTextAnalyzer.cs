@@ -38,25 +38,23 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             var compilation = start.Compilation;
             KnownSymbols? types = null;
             KnownSymbols Types() => types ??= KnownSymbols.For(compilation);
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, Types()), OperationKind.Invocation);
+            start.RegisterInvocationAction(MayExecute, c => AnalyzeInvocation(c, Types()));
             start.RegisterOperationAction(c => AnalyzeCreation(c, Types()), OperationKind.ObjectCreation);
             start.RegisterOperationAction(c => AnalyzeAssignment(c, Types()), OperationKind.SimpleAssignment);
         });
     }
+
+    /// <summary>
+    /// Every executor this rule reads is named Execute*, Query*, Post*/Put*/Patch*, Send*, Start or DeleteAsync: the
+    /// first letter lets nearly every call of a code base go before any string is hashed or compared.
+    /// </summary>
+    private static bool MayExecute(string name) => name.Length >= 4 && name[0] is ('E' or 'Q' or 'P' or 'S' or 'D');
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols types)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var name = method.Name;
-
-        // Every executor this rule reads is named Execute*, Query*, Post*/Put*/Patch*, Send*, Start or DeleteAsync: the
-        // first letter lets nearly every call of a code base go before any string is hashed or compared.
-        if (name.Length < 4 || name[0] is not ('E' or 'Q' or 'P' or 'S' or 'D'))
-        {
-            return;
-        }
-
         var containing = (method.ReducedFrom ?? method).ContainingType;
 
         // cmd.ExecuteNonQuery(): the text comes from the command's creation or its last CommandText assignment.

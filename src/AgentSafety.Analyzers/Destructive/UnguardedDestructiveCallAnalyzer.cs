@@ -50,7 +50,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             }
 
             var analyzer = new CompilationAnalyzer(start.Compilation, userCatalogue);
-            start.RegisterOperationAction(analyzer.AnalyzeInvocation, OperationKind.Invocation);
+            start.RegisterInvocationAction(analyzer.MayBeDestructive, analyzer.AnalyzeInvocation);
             start.RegisterOperationAction(analyzer.AnalyzeMethodReference, OperationKind.MethodReference);
         });
     }
@@ -145,15 +145,15 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             }
         }
 
+        /// <summary>Whether a call of a method so named may be destructive: a catalogued name, an EF Core or MongoDB whole-collection delete, or any name when every name is a candidate.</summary>
+        public bool MayBeDestructive(string name) =>
+            _candidateNames.Value is not { } names || names.Contains(name) || WholeCollectionDeletes.IsCandidateName(name);
+
+        /// <summary>An invocation of a method <see cref="MayBeDestructive"/> lets through.</summary>
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
             var method = invocation.TargetMethod;
-            if (_candidateNames.Value is { } names && !names.Contains(method.Name) && !WholeCollectionDeletes.IsCandidateName(method.Name))
-            {
-                return;
-            }
-
             var original = (method.ReducedFrom ?? method).OriginalDefinition;
             var description = _verdicts.GetOrAdd(original, Classify);
             if (description.Length == 0

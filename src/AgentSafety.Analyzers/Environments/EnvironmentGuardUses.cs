@@ -36,7 +36,7 @@ internal sealed class EnvironmentGuardUses
         compilation.GetTypeByMetadataName(GuardTypeName) is { } type ? new EnvironmentGuardUses(type) : null;
 
     /// <summary>The call's name is the guard's: the only test made on every invocation, before any symbol is resolved.</summary>
-    public static bool MayBeGuardCall(IInvocationOperation invocation) => invocation.TargetMethod.Name == GuardMethodName;
+    public static bool MayBeGuardCall(string methodName) => methodName == GuardMethodName;
 
     /// <summary>Records the connection string argument of a guard call when it is a name (<c>Prod</c>, <c>Db.Prod</c>).</summary>
     public void AnalyzeInvocation(IInvocationOperation invocation)

@@ -44,7 +44,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
         context.RegisterCompilationStartAction(start =>
         {
             var state = new CompilationState(start.Compilation);
-            start.RegisterOperationAction(state.AnalyzeGuardCall, OperationKind.Invocation);
+            start.RegisterInvocationAction(EnvironmentGuardUses.MayBeGuardCall, state.AnalyzeGuardCall);
             start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
             start.RegisterSyntaxNodeAction(state.AnalyzeConstantExpression, SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
             start.RegisterSyntaxNodeAction(state.AnalyzeBuilder, SyntaxKind.ObjectInitializerExpression);
@@ -97,10 +97,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
 
         public void AnalyzeGuardCall(OperationAnalysisContext context)
         {
-            if (context.Operation is IInvocationOperation invocation && EnvironmentGuardUses.MayBeGuardCall(invocation))
-            {
-                Guards?.AnalyzeInvocation(invocation);
-            }
+            Guards?.AnalyzeInvocation((IInvocationOperation)context.Operation);
         }
 
         public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)

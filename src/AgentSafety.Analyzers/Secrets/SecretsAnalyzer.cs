@@ -73,7 +73,7 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
             var headers = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders"));
             start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c), SyntaxKind.StringLiteralExpression);
             start.RegisterOperationAction(c => AnalyzeCreation(c, platforms), OperationKind.ObjectCreation);
-            start.RegisterOperationAction(c => AnalyzeHeaderAdd(c, headers, platforms), OperationKind.Invocation);
+            start.RegisterInvocationAction(static name => name is "Add" or "TryAddWithoutValidation", c => AnalyzeHeaderAdd(c, headers, platforms));
 
             start.RegisterAdditionalFileAction(AnalyzeAdditionalFile);
         });
@@ -175,8 +175,9 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        // The header name first: dictionaries' Add(key, value) are many, and a constant Authorization key is rare.
-        if (method.Name is not ("Add" or "TryAddWithoutValidation") || invocation.Arguments.Length != 2
+        // Only Add and TryAddWithoutValidation reach here (the registration's name test). The header name first:
+        // dictionaries' Add(key, value) are many, and a constant Authorization key is rare.
+        if (invocation.Arguments.Length != 2
             || invocation.Arguments[0].Value.ConstantValue.Value is not string name
             || !(name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
             || method.Parameters[1].Type.SpecialType != SpecialType.System_String

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using AgentSafety.Analyzers.Common;
 using AgentSafety.Analyzers.Tests.Secrets;
 using AgentSafety.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
@@ -112,6 +113,28 @@ public class AgentSafetyAnalyzerTests
     }
 
     [Fact]
+    public async Task An_invocation_action_runs_only_for_the_method_names_it_reads_hosted_or_alone()
+    {
+        var compilation = await TestReferences.CompileAsync(
+            "Names",
+            ("Written.cs", "class A { void Delete() { } void Keep() { } void M() { Delete(); Keep(); Delete(); } }"),
+            ("Written.g.cs", "class B { void Delete() { } void M() => Delete(); }"));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        var counting = new CountingRule(GeneratedCodeAnalysisFlags.None);
+
+        var hosted = await RunAsync(compilation, options, new AgentSafetyAnalyzer(new NamedCallRule(), counting));
+        var alone = await RunAsync(compilation, options, new NamedCallRule());
+
+        // Two Delete calls in written code; Keep is not read, and generated code is declined. A rule without a name test
+        // beside it still sees every call of written code.
+        Assert.Equal(2, hosted.Count);
+        Assert.All(hosted, d => Assert.Contains("NAME001", d, StringComparison.Ordinal));
+        Assert.All(hosted, d => Assert.Contains("Delete called", d, StringComparison.Ordinal));
+        Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
+        Assert.Equal(3, counting.Invocations);
+    }
+
+    [Fact]
     public async Task A_rule_the_project_turned_off_is_not_run()
     {
         var off = new CountingRule(GeneratedCodeAnalysisFlags.None, "OFF001");
@@ -199,6 +222,27 @@ public class AgentSafetyAnalyzerTests
                 start.RegisterOperationAction(_ => Interlocked.Increment(ref invocations), OperationKind.Invocation);
                 start.RegisterSyntaxNodeAction(_ => Interlocked.Increment(ref classes), SyntaxKind.ClassDeclaration);
             });
+        }
+    }
+
+    /// <summary>Reports every invocation it is called for, having asked only for calls of methods named Delete.</summary>
+#pragma warning disable RS1001 // a test double, never loaded by a compiler
+    private sealed class NamedCallRule : DiagnosticAnalyzer
+#pragma warning restore RS1001
+    {
+#pragma warning disable RS2008 // a test double's rule, never released
+        private static readonly DiagnosticDescriptor Called = new("NAME001", "called", "{0} called", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+#pragma warning restore RS2008
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Called);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start => start.RegisterInvocationAction(
+                name => name == "Delete",
+                c => c.ReportDiagnostic(Diagnostic.Create(Called, c.Operation.Syntax.GetLocation(), ((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod.Name))));
         }
     }
 
