@@ -52,6 +52,8 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
         });
     }
 
+    private static readonly char[] Separators = { '=', ':' };
+
     private sealed class Candidate
     {
         public Candidate(Location location, DeploymentEnvironment environment, DeploymentEnvironment stringEnvironment, string target, bool guarded = false, ISymbol? guardedIfAllUsesAre = null)
@@ -151,6 +153,11 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 return;
             }
 
+            if (!HasSeparatorInText(node))
+            {
+                return;
+            }
+
             // The text with every non-literal part read as "x" must already look like a connection string
             // ("Host=" + host + ";Database=shop" reads "Host=x;Database=shop") before the semantic model is asked.
             var skeleton = new System.Text.StringBuilder();
@@ -212,6 +219,57 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 {
                     Add(context, literal, literal.Token.ValueText);
                 }
+            }
+        }
+
+        /// <summary>
+        /// Whether a text part holds '=' or ':'. A connection string's shape needs a key's '=' or a URL's "://", and the
+        /// parts that are not text read as "x": without either character no shape is built. Most concatenations and
+        /// interpolations are messages and paths; building their shape (two string builders, a string and the iterators
+        /// behind <see cref="Parts"/>) cost 0.4 ms a compilation of Newtonsoft.Json.
+        /// </summary>
+        private static bool HasSeparatorInText(SyntaxNode node)
+        {
+            Stack<SyntaxNode>? pending = null;
+            var current = node;
+            while (true)
+            {
+                while (current is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    current = parenthesized.Expression;
+                }
+
+                switch (current)
+                {
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                        (pending ??= new Stack<SyntaxNode>()).Push(binary.Right);
+                        current = binary.Left;
+                        continue;
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                        if (literal.Token.ValueText.IndexOfAny(Separators) >= 0)
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case InterpolatedStringExpressionSyntax interpolated:
+                        foreach (var content in interpolated.Contents)
+                        {
+                            if (content is InterpolatedStringTextSyntax text && text.TextToken.ValueText.IndexOfAny(Separators) >= 0)
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
+                }
+
+                if (pending is null || pending.Count == 0)
+                {
+                    return false;
+                }
+
+                current = pending.Pop();
             }
         }
 

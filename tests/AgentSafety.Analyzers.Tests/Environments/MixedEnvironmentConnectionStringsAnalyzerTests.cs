@@ -336,6 +336,23 @@ public class MixedEnvironmentConnectionStringsAnalyzerTests
         }
 
         [Fact]
+        public async Task Reads_a_url_whose_scheme_separator_is_split_between_concatenated_literals()
+        {
+            // No part holds '=', and "://" exists only once the parts are joined.
+            const string source = """
+                class Db
+                {
+                    const string Production = {|#0:"postgres:" + "//app@prod-db.internal:5432/shop"|};
+                    const string Staging = {|#1:"postgres:/" + "/app@staging-db.internal:5432/shop"|};
+                }
+                """;
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+        }
+
+        [Fact]
         public async Task Suppression_with_pragma_is_honoured()
         {
             const string source = """
