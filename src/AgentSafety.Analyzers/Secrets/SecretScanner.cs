@@ -70,15 +70,22 @@ internal static class SecretScanner
 
     internal sealed class FormatIndex
     {
-        private FormatIndex(int[]?[] byPair, int[] always, int words)
+        private FormatIndex(int[]?[] byPair, IndexedAnchor[]?[] anchorsByPair, int[] always, int words)
         {
             ByPair = byPair;
+            AnchorsByPair = anchorsByPair;
             Always = always;
             Words = words;
         }
 
         /// <summary>For each pair of ASCII characters, the formats one of whose anchors starts with that pair.</summary>
         public int[]?[] ByPair { get; }
+
+        /// <summary>
+        /// For each pair of ASCII characters, the anchors that start with it: on ASCII text a format is tried only where one
+        /// of its anchors is found whole, not wherever its first two characters are ("pa" is in most English sentences).
+        /// </summary>
+        public IndexedAnchor[]?[] AnchorsByPair { get; }
 
         /// <summary>Formats with an anchor no pair indexes (one character, or not ASCII): tried on every candidate text.</summary>
         public int[] Always { get; }
@@ -88,6 +95,7 @@ internal static class SecretScanner
         public static FormatIndex Build(SecretFormat[] formats)
         {
             var lists = new List<int>?[128 * 128];
+            var anchors = new List<IndexedAnchor>?[128 * 128];
             var always = new List<int>();
             for (var i = 0; i < formats.Length; i++)
             {
@@ -110,19 +118,43 @@ internal static class SecretScanner
                             {
                                 list.Add(i);
                             }
+
+                            (anchors[(first * 128) + second] ??= new List<IndexedAnchor>()).Add(new IndexedAnchor(i, anchor, format.AnchorComparison));
                         }
                     }
                 }
             }
 
             var byPair = new int[]?[lists.Length];
+            var anchorsByPair = new IndexedAnchor[]?[lists.Length];
             for (var i = 0; i < lists.Length; i++)
             {
                 byPair[i] = lists[i]?.ToArray();
+                anchorsByPair[i] = anchors[i]?.ToArray();
             }
 
-            return new FormatIndex(byPair, always.Distinct().ToArray(), (formats.Length + 63) / 64);
+            return new FormatIndex(byPair, anchorsByPair, always.Distinct().ToArray(), (formats.Length + 63) / 64);
         }
+    }
+
+    internal readonly struct IndexedAnchor
+    {
+        public IndexedAnchor(int format, string text, StringComparison comparison)
+        {
+            Format = format;
+            Text = text;
+            Comparison = comparison;
+        }
+
+        public int Format { get; }
+
+        public string Text { get; }
+
+        public StringComparison Comparison { get; }
+
+        /// <summary>Whether the anchor is found whole at <paramref name="start"/>, compared as <see cref="SecretFormat.MayMatch"/> searches for it.</summary>
+        public bool IsAt(string value, int start) =>
+            start + Text.Length <= value.Length && string.Compare(value, start, Text, 0, Text.Length, Comparison) == 0;
     }
 
     private static char[] Variants(char c, bool ignoreCase) =>
@@ -195,9 +227,12 @@ internal static class SecretScanner
         var hasDigit = false;
         var hasSpecial = false;
         ulong[]? candidates = null;
+        ulong[]? found = null;
+        var ascii = true;
         var previous = '\0';
-        foreach (var c in value)
+        for (var position = 0; position < value.Length; position++)
         {
+            var c = value[position];
             if (c >= '0' && c <= '9')
             {
                 hasDigit = true;
@@ -207,16 +242,36 @@ internal static class SecretScanner
                 hasSpecial = true;
             }
 
-            if (c < 128 && previous < 128 && index.ByPair[(previous * 128) + c] is { } formats)
+            if (c >= 128)
+            {
+                ascii = false;
+            }
+            else if (previous < 128 && index.ByPair[(previous * 128) + c] is { } formats)
             {
                 candidates ??= new ulong[index.Words];
                 foreach (var f in formats)
                 {
                     candidates[f >> 6] |= 1UL << (f & 63);
                 }
+
+                foreach (var anchor in index.AnchorsByPair[(previous * 128) + c]!)
+                {
+                    if (anchor.IsAt(value, position - 1))
+                    {
+                        (found ??= new ulong[index.Words])[anchor.Format >> 6] |= 1UL << (anchor.Format & 63);
+                    }
+                }
             }
 
             previous = c;
+        }
+
+        // On ASCII text the formats tried are those an anchor was found for, which is exactly what MayMatch would let
+        // through. Ignoring case, a few letters outside ASCII match ASCII ones ('ſ' is 's'), so other text keeps every
+        // format whose first two characters were seen.
+        if (ascii)
+        {
+            candidates = found;
         }
 
         // Words, sentences and identifiers carry no token: tokens mix digits or punctuation into long runs.

@@ -197,6 +197,9 @@ public class SecretFormatTableTests
         Assert.Equal(2, index.Words);
         Assert.Equal(new[] { 69 }, index.Always);
         Assert.Contains(68, index.ByPair[('q' * 128) + 'A' + (68 % 26)]!);
+        Assert.Contains(index.AnchorsByPair[('q' * 128) + 'A' + (68 % 26)]!, a => a.Format == 68 && a.Text == "q" + (char)('A' + (68 % 26)) + 68);
+        Assert.True(index.AnchorsByPair[('q' * 128) + 'A' + (68 % 26)]!.Single(a => a.Format == 68).IsAt("xx q" + (char)('A' + (68 % 26)) + "68", 3));
+        Assert.False(index.AnchorsByPair[('q' * 128) + 'A' + (68 % 26)]!.Single(a => a.Format == 68).IsAt("xx q" + (char)('A' + (68 % 26)) + "6", 3));
         Assert.Equal(Enumerable.Range(0, 69).Count(i => i % 26 == 0), index.ByPair[('q' * 128) + 'A']!.Length);
     }
 
@@ -211,8 +214,12 @@ public class SecretFormatTableTests
         var findings = SecretScanner.Scan(token, null).Where(f => f.IsSecret).ToList();
         var inText = SecretScanner.Scan("prefix " + token + " suffix", null).Where(f => f.IsSecret).ToList();
 
+        // Text outside ASCII takes the scanner's other path (every format whose first two characters are seen).
+        var inAccentedText = SecretScanner.Scan("clé : " + token + " — fin", null).Where(f => f.IsSecret).ToList();
+
         Assert.Contains(findings, f => f.Provider == format.Provider && f.Kind == format.Kind);
         Assert.Contains(inText, f => f.Provider == format.Provider);
+        Assert.Contains(inAccentedText, f => f.Provider == format.Provider);
     }
 
     [Theory]
