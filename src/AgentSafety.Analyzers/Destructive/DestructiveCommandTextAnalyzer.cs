@@ -45,10 +45,13 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// Every executor this rule reads is named Execute*, Query*, Post*/Put*/Patch*, Send*, Start or DeleteAsync: the
-    /// first letter lets nearly every call of a code base go before any string is hashed or compared.
+    /// The executors this rule reads: Execute* and Query* (ADO.NET, Dapper, EF Core, Redis), the HTTP and GraphQL senders,
+    /// DeleteAsync and Start. The first letter lets nearly every call of a code base go before any string is compared.
     /// </summary>
-    private static bool MayExecute(string name) => name.Length >= 4 && name[0] is ('E' or 'Q' or 'P' or 'S' or 'D');
+    private static bool MayExecute(string name) =>
+        name.Length >= 4 && name[0] is ('E' or 'Q' or 'P' or 'S' or 'D')
+        && (name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)
+            || name == "Start" || name == "DeleteAsync" || HttpMethods.Contains(name));
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols types)
     {
