@@ -74,6 +74,15 @@ internal static class SecretScanner
         {
             ByPair = byPair;
             AnchorsByPair = anchorsByPair;
+            PairBits = new ulong[byPair.Length / 64];
+            for (var pair = 0; pair < byPair.Length; pair++)
+            {
+                if (byPair[pair] is not null)
+                {
+                    PairBits[pair >> 6] |= 1UL << (pair & 63);
+                }
+            }
+
             Always = always;
             Words = words;
         }
@@ -86,6 +95,13 @@ internal static class SecretScanner
         /// of its anchors is found whole, not wherever its first two characters are ("pa" is in most English sentences).
         /// </summary>
         public IndexedAnchor[]?[] AnchorsByPair { get; }
+
+        /// <summary>
+        /// One bit per pair of ASCII characters, set where <see cref="ByPair"/> has formats: 2 KB read for every character of
+        /// every literal, where the two 128 KB tables behind it are read only on a hit. Between two literals the compiler
+        /// binds and allocates enough to push large tables out of the processor's caches.
+        /// </summary>
+        public ulong[] PairBits { get; }
 
         /// <summary>Formats with an anchor no pair indexes (one character, or not ASCII): tried on every candidate text.</summary>
         public int[] Always { get; }
@@ -246,7 +262,8 @@ internal static class SecretScanner
             {
                 ascii = false;
             }
-            else if (previous < 128 && index.ByPair[(previous * 128) + c] is { } formats)
+            else if (previous < 128 && (index.PairBits[((previous * 128) + c) >> 6] & (1UL << (c & 63))) != 0
+                && index.ByPair[(previous * 128) + c] is { } formats)
             {
                 candidates ??= new ulong[index.Words];
                 foreach (var f in formats)
