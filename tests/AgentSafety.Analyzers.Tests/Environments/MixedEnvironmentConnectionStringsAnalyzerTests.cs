@@ -344,12 +344,14 @@ public class MixedEnvironmentConnectionStringsAnalyzerTests
                 {
                     const string Production = {|#0:"postgres:" + "//app@prod-db.internal:5432/shop"|};
                     const string Staging = {|#1:"postgres:/" + "/app@staging-db.internal:5432/shop"|};
+                    const string Qa = {|#2:"postgres" + ":" + "/" + "/app@qa-db.internal:5432/shop"|};
                 }
                 """;
             await Verify.VerifyAnalyzerAsync(
                 source,
                 Diagnostic().WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
-                Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+                Diagnostic().WithLocation(1).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations),
+                Diagnostic().WithLocation(2).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
         }
 
         [Fact]
