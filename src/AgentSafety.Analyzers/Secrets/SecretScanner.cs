@@ -258,12 +258,12 @@ internal static class SecretScanner
                 hasSpecial = true;
             }
 
+            var pair = (previous * 128) + c;
             if (c >= 128)
             {
                 ascii = false;
             }
-            else if (previous < 128 && (index.PairBits[((previous * 128) + c) >> 6] & (1UL << (c & 63))) != 0
-                && index.ByPair[(previous * 128) + c] is { } formats)
+            else if (previous < 128 && (index.PairBits[pair >> 6] & (1UL << (pair & 63))) != 0 && index.ByPair[pair] is { } formats)
             {
                 candidates ??= new ulong[index.Words];
                 foreach (var f in formats)
@@ -271,7 +271,7 @@ internal static class SecretScanner
                     candidates[f >> 6] |= 1UL << (f & 63);
                 }
 
-                foreach (var anchor in index.AnchorsByPair[(previous * 128) + c]!)
+                foreach (var anchor in index.AnchorsByPair[pair]!)
                 {
                     if (anchor.IsAt(value, position - 1))
                     {
