@@ -66,12 +66,14 @@ internal static class SecretScanner
     private const int MaxValueLength = 256 * 1024;
 
     /// <summary>Which bare formats could match at all, from the pairs of characters their anchors start with.</summary>
-    private static readonly Lazy<FormatIndex> Index = new(() => FormatIndex.Build(SecretFormats.Bare));
+    private static readonly Lazy<FormatIndex> Index = new(() => FormatIndex.Build(SecretFormats.Bare, SecretFormats.Variables));
 
     internal sealed class FormatIndex
     {
-        private FormatIndex(int[]?[] byPair, IndexedAnchor[]?[] anchorsByPair, int[] always, int words)
+        private FormatIndex(int[]?[] byPair, IndexedAnchor[]?[] anchorsByPair, int[] always, int count, ulong variableLengths)
         {
+            Count = count;
+            VariableLengths = variableLengths;
             ByPair = byPair;
             AnchorsByPair = anchorsByPair;
             PairBits = new ulong[byPair.Length / 64];
@@ -84,7 +86,7 @@ internal static class SecretScanner
             }
 
             Always = always;
-            Words = words;
+            Words = (count + 63) / 64;
         }
 
         /// <summary>For each pair of ASCII characters, the formats one of whose anchors starts with that pair.</summary>
@@ -108,7 +110,16 @@ internal static class SecretScanner
 
         public int Words { get; }
 
-        public static FormatIndex Build(SecretFormat[] formats)
+        /// <summary>How many formats the index holds.</summary>
+        public int Count { get; }
+
+        /// <summary>
+        /// The <see cref="LengthBit"/> of every over-scoped variable's name (<see cref="SecretFormats.Variables"/>): a literal
+        /// of another length is not compared with the names, whose table was otherwise read for every literal.
+        /// </summary>
+        public ulong VariableLengths { get; }
+
+        public static FormatIndex Build(SecretFormat[] formats, OverScopedVariable[] variables)
         {
             var lists = new List<int>?[128 * 128];
             var anchors = new List<IndexedAnchor>?[128 * 128];
@@ -149,7 +160,13 @@ internal static class SecretScanner
                 anchorsByPair[i] = anchors[i]?.ToArray();
             }
 
-            return new FormatIndex(byPair, anchorsByPair, always.Distinct().ToArray(), (formats.Length + 63) / 64);
+            var variableLengths = 0UL;
+            foreach (var variable in variables)
+            {
+                variableLengths |= LengthBit(variable.Name.Length);
+            }
+
+            return new FormatIndex(byPair, anchorsByPair, always.Distinct().ToArray(), formats.Length, variableLengths);
         }
     }
 
@@ -237,11 +254,14 @@ internal static class SecretScanner
 
     private static void ScanCore(string value, string? bindingName, string? scope, bool developmentFile, bool knownCredential, List<SecretFinding> findings)
     {
-        // One pass over the text: which characters it mixes, and which formats could match at all, from the pairs of
-        // characters their anchors start with. Most literals then run no provider pattern.
+        // One pass over the text: which characters it mixes, which formats could match at all (from the pairs of
+        // characters their anchors start with), and which of the other checks' markers it holds. Most literals then run
+        // no pattern and call nothing else: each check reached is code and tables the compiler's binding has pushed out of
+        // the processor's caches since the last literal (docs/quality.md, "Cold reads").
         var index = Index.Value;
         var hasDigit = false;
         var hasSpecial = false;
+        var markers = Markers.None;
         ulong[]? candidates = null;
         ulong[]? found = null;
         var ascii = true;
@@ -256,6 +276,21 @@ internal static class SecretScanner
             else if (c is '_' or '-' or '=' or '.' or '+' or '/' or ':' or '@' or ';')
             {
                 hasSpecial = true;
+                markers |= c switch
+                {
+                    '=' => Markers.EqualsSign,
+                    '@' => Markers.At,
+                    '/' when previous == '/' && position >= 2 && value[position - 2] == ':' => Markers.SchemeSeparator,
+                    _ => Markers.None,
+                };
+            }
+            else if (c == '"')
+            {
+                markers |= Markers.Quote;
+            }
+            else if (c == 'J' && previous == 'y' && position >= 2 && value[position - 2] == 'e')
+            {
+                markers |= Markers.JwtStart;
             }
 
             var pair = (previous * 128) + c;
@@ -294,13 +329,16 @@ internal static class SecretScanner
         // Words, sentences and identifiers carry no token: tokens mix digits or punctuation into long runs.
         if (hasDigit || hasSpecial)
         {
-            foreach (var f in index.Always)
+            if (index.Always.Length > 0)
             {
                 candidates ??= new ulong[index.Words];
-                candidates[f >> 6] |= 1UL << (f & 63);
+                foreach (var f in index.Always)
+                {
+                    candidates[f >> 6] |= 1UL << (f & 63);
+                }
             }
 
-            for (var i = 0; candidates is not null && i < SecretFormats.Bare.Length; i++)
+            for (var i = 0; candidates is not null && i < index.Count; i++)
             {
                 if ((candidates[i >> 6] & (1UL << (i & 63))) != 0)
                 {
@@ -310,22 +348,47 @@ internal static class SecretScanner
 
             // Environment.GetEnvironmentVariable("RAILWAY_API_TOKEN"): a name whose credential is account-wide. The name
             // is not a secret; the scope it asks for is too wide.
-            foreach (var variable in SecretFormats.Variables)
+            if ((index.VariableLengths & LengthBit(value.Length)) != 0)
             {
-                if (value == variable.Name)
+                foreach (var variable in SecretFormats.Variables)
                 {
-                    findings.Add(new SecretFinding(variable.Provider, "API token variable", 0, value.Length, variable.NarrowerVariable, variable.OverScope, variable.Narrower, isSecret: false));
+                    if (value == variable.Name)
+                    {
+                        findings.Add(new SecretFinding(variable.Provider, "API token variable", 0, value.Length, variable.NarrowerVariable, variable.OverScope, variable.Narrower, isSecret: false));
+                    }
                 }
             }
 
-            ScanJwt(value, findings);
-            ScanConnectionString(value, developmentFile, findings);
+            if ((markers & Markers.JwtStart) != 0)
+            {
+                ScanJwt(value, findings);
+            }
+
+            ScanConnectionString(value, developmentFile, findings, markers);
         }
 
         if (findings.Count == 0 && bindingName is { Length: > 0 })
         {
             ScanBound(value, bindingName!, scope, knownCredential, findings);
         }
+    }
+
+    /// <summary>One bit per length up to 62; lengths of 63 and more share the last bit.</summary>
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+
+    /// <summary>
+    /// Characters and runs the main pass saw, each what one later check searches for first: a check whose marker the text
+    /// lacks is not called, which changes no finding (each still runs its own search when called).
+    /// </summary>
+    [Flags]
+    private enum Markers
+    {
+        None = 0,
+        EqualsSign = 1,
+        At = 2,
+        SchemeSeparator = 4,
+        Quote = 8,
+        JwtStart = 16,
     }
 
     private static void TryFormat(SecretFormat format, string value, string? bindingName, List<SecretFinding> findings)
@@ -443,9 +506,9 @@ internal static class SecretScanner
             serviceRole ? "the anon key with row-level security, or a service_role key only on the server that needs it" : null));
     }
 
-    private static void ScanConnectionString(string value, bool developmentFile, List<SecretFinding> findings)
+    private static void ScanConnectionString(string value, bool developmentFile, List<SecretFinding> findings, Markers markers)
     {
-        if (value.IndexOf('=') >= 0)
+        if ((markers & Markers.EqualsSign) != 0)
         {
             // Each pattern runs only on text holding the word it needs: most '=' strings are formats and queries.
             if (value.IndexOf("pwd", StringComparison.OrdinalIgnoreCase) >= 0 || value.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -483,7 +546,8 @@ internal static class SecretScanner
             }
         }
 
-        if (value.IndexOf("://", StringComparison.Ordinal) > 0 && value.IndexOf('@') > 0)
+        if ((markers & (Markers.SchemeSeparator | Markers.At)) == (Markers.SchemeSeparator | Markers.At)
+            && value.IndexOf("://", StringComparison.Ordinal) > 0 && value.IndexOf('@') > 0)
         {
             var url = UrlCredentials.Match(value);
             if (url.Success)
@@ -502,7 +566,7 @@ internal static class SecretScanner
             }
         }
 
-        if (value.IndexOf("\"Action\"", StringComparison.Ordinal) >= 0)
+        if ((markers & Markers.Quote) != 0 && value.IndexOf("\"Action\"", StringComparison.Ordinal) >= 0)
         {
             var iam = IamStar.Match(value);
             if (iam.Success)

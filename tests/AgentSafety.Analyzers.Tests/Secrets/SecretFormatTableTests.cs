@@ -192,7 +192,7 @@ public class SecretFormatTableTests
             .Select(i => new SecretFormat("row" + i, "P", "k", "E", new[] { i == 69 ? "Z" : "q" + (char)('A' + (i % 26)) + i }, "x"))
             .ToArray();
 
-        var index = SecretScanner.FormatIndex.Build(formats);
+        var index = SecretScanner.FormatIndex.Build(formats, SecretFormats.Variables);
 
         Assert.Equal(2, index.Words);
         Assert.Equal(new[] { 69 }, index.Always);
@@ -201,6 +201,21 @@ public class SecretFormatTableTests
         Assert.True(index.AnchorsByPair[('q' * 128) + 'A' + (68 % 26)]!.Single(a => a.Format == 68).IsAt("xx q" + (char)('A' + (68 % 26)) + "68", 3));
         Assert.False(index.AnchorsByPair[('q' * 128) + 'A' + (68 % 26)]!.Single(a => a.Format == 68).IsAt("xx q" + (char)('A' + (68 % 26)) + "6", 3));
         Assert.Equal(Enumerable.Range(0, 69).Count(i => i % 26 == 0), index.ByPair[('q' * 128) + 'A']!.Length);
+    }
+
+    [Fact]
+    public void The_variable_name_lengths_the_scan_compares_include_every_name_and_share_one_bit_from_63_characters()
+    {
+        var variables = new[]
+        {
+            new OverScopedVariable("RAILWAY_API_TOKEN", "Railway", "RAILWAY_TOKEN", "scope", "narrower"),
+            new OverScopedVariable(new string('A', 70), "P", "N", "scope", "narrower"),
+        };
+
+        var index = SecretScanner.FormatIndex.Build(SecretFormats.Bare, variables);
+
+        Assert.Equal((1UL << "RAILWAY_API_TOKEN".Length) | (1UL << 63), index.VariableLengths);
+        Assert.Contains(SecretScanner.Scan("RAILWAY_API_TOKEN", null), f => f.Provider == "Railway" && !f.IsSecret);
     }
 
     [Theory]
