@@ -192,13 +192,18 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
 
         /// <summary>
         /// The catalogue's method names, behind a table of (length, first letter) pairs: a code base's calls are mostly
-        /// let go by one array read, before the name is hashed.
+        /// let go by one bit read, before the name is hashed.
         /// </summary>
+        /// <remarks>
+        /// One bit per pair, 1 KB, where a byte per pair made 8 KB: the table is read on every call of a code base, between
+        /// which the compiler's binding pushes it out of the processor's caches, and a call's pair lands in one of 16 cache
+        /// lines instead of one of 128.
+        /// </remarks>
         private sealed class CandidateNames
         {
             private const int MaxLength = 63;
             private readonly ICollection<string> _names;
-            private readonly bool[] _shapes = new bool[(MaxLength + 1) * 128];
+            private readonly ulong[] _shapes = new ulong[(MaxLength + 1) * 128 / 64];
 
             public CandidateNames(ICollection<string> names)
             {
@@ -207,12 +212,22 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
                 {
                     if (name.Length > 0)
                     {
-                        _shapes[Shape(name)] = true;
+                        var shape = Shape(name);
+                        _shapes[shape >> 6] |= 1UL << (shape & 63);
                     }
                 }
             }
 
-            public bool Contains(string name) => name.Length > 0 && _shapes[Shape(name)] && _names.Contains(name);
+            public bool Contains(string name)
+            {
+                if (name.Length == 0)
+                {
+                    return false;
+                }
+
+                var shape = Shape(name);
+                return (_shapes[shape >> 6] & (1UL << (shape & 63))) != 0 && _names.Contains(name);
+            }
 
             private static int Shape(string name) => (Math.Min(name.Length, MaxLength) * 128) + (name[0] & 127);
         }
