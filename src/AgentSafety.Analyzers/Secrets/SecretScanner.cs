@@ -119,6 +119,58 @@ internal static class SecretScanner
         /// </summary>
         public ulong VariableLengths { get; }
 
+        /// <summary>
+        /// On ASCII text, the formats an anchor of which is found whole: exactly those <see cref="SecretFormat.MayMatch"/>
+        /// lets through. Null when none is.
+        /// </summary>
+        public ulong[]? FoundAnchors(string value)
+        {
+            ulong[]? found = null;
+            for (var position = 1; position < value.Length; position++)
+            {
+                var pair = (value[position - 1] * 128) + value[position];
+                if ((PairBits[pair >> 6] & (1UL << (pair & 63))) == 0)
+                {
+                    continue;
+                }
+
+                foreach (var anchor in AnchorsByPair[pair]!)
+                {
+                    if (anchor.IsAt(value, position - 1))
+                    {
+                        (found ??= new ulong[Words])[anchor.Format >> 6] |= 1UL << (anchor.Format & 63);
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>
+        /// On text with a character outside ASCII, every format whose anchor's first two characters are seen: ignoring
+        /// case, a few letters outside ASCII equal ASCII ones ('ſ' is 's'), so an anchor found whole is not required.
+        /// </summary>
+        public ulong[]? SeenPairs(string value)
+        {
+            ulong[]? candidates = null;
+            for (var position = 1; position < value.Length; position++)
+            {
+                var previous = value[position - 1];
+                var c = value[position];
+                var pair = (previous * 128) + c;
+                if (previous < 128 && c < 128 && (PairBits[pair >> 6] & (1UL << (pair & 63))) != 0)
+                {
+                    candidates ??= new ulong[Words];
+                    foreach (var f in ByPair[pair]!)
+                    {
+                        candidates[f >> 6] |= 1UL << (f & 63);
+                    }
+                }
+            }
+
+            return candidates;
+        }
+
         public static FormatIndex Build(SecretFormat[] formats, OverScopedVariable[] variables)
         {
             var lists = new List<int>?[128 * 128];
@@ -254,17 +306,14 @@ internal static class SecretScanner
 
     private static void ScanCore(string value, string? bindingName, string? scope, bool developmentFile, bool knownCredential, List<SecretFinding> findings)
     {
-        // One pass over the text: which characters it mixes, which formats could match at all (from the pairs of
-        // characters their anchors start with), and which of the other checks' markers it holds. Most literals then run
-        // no pattern and call nothing else: each check reached is code and tables the compiler's binding has pushed out of
-        // the processor's caches since the last literal (docs/quality.md, "Cold reads").
-        var index = Index.Value;
+        // A first pass over the text: which characters it mixes and which of the later checks' markers it holds. Only
+        // text that mixes digits or punctuation in is then looked up in the format tables. Each table, check and pattern
+        // reached is memory and code the compiler's binding has pushed out of the processor's caches since the last
+        // literal: the same scan again, warm, takes a sixth of the time (docs/quality.md, "Cold reads").
         var hasDigit = false;
         var hasSpecial = false;
-        var markers = Markers.None;
-        ulong[]? candidates = null;
-        ulong[]? found = null;
         var ascii = true;
+        var markers = Markers.None;
         var previous = '\0';
         for (var position = 0; position < value.Length; position++)
         {
@@ -292,43 +341,19 @@ internal static class SecretScanner
             {
                 markers |= Markers.JwtStart;
             }
-
-            var pair = (previous * 128) + c;
-            if (c >= 128)
+            else if (c >= 128)
             {
                 ascii = false;
-            }
-            else if (previous < 128 && (index.PairBits[pair >> 6] & (1UL << (pair & 63))) != 0 && index.ByPair[pair] is { } formats)
-            {
-                candidates ??= new ulong[index.Words];
-                foreach (var f in formats)
-                {
-                    candidates[f >> 6] |= 1UL << (f & 63);
-                }
-
-                foreach (var anchor in index.AnchorsByPair[pair]!)
-                {
-                    if (anchor.IsAt(value, position - 1))
-                    {
-                        (found ??= new ulong[index.Words])[anchor.Format >> 6] |= 1UL << (anchor.Format & 63);
-                    }
-                }
             }
 
             previous = c;
         }
 
-        // On ASCII text the formats tried are those an anchor was found for, which is exactly what MayMatch would let
-        // through. Ignoring case, a few letters outside ASCII match ASCII ones ('ſ' is 's'), so other text keeps every
-        // format whose first two characters were seen.
-        if (ascii)
-        {
-            candidates = found;
-        }
-
         // Words, sentences and identifiers carry no token: tokens mix digits or punctuation into long runs.
         if (hasDigit || hasSpecial)
         {
+            var index = Index.Value;
+            var candidates = ascii ? index.FoundAnchors(value) : index.SeenPairs(value);
             if (index.Always.Length > 0)
             {
                 candidates ??= new ulong[index.Words];
