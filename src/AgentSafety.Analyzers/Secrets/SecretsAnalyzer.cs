@@ -60,6 +60,14 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
         ["Credentials"] = ("Octokit.Credentials", new[] { "token", "password" }),
     };
 
+    /// <summary>
+    /// A bit per length of a sink's type name (names of 63 characters and more share the last): most creations of a code
+    /// base are let go by this one read, before their type's name is hashed and the table looked up.
+    /// </summary>
+    private static readonly ulong SinkNameLengths = Sinks.Keys.Aggregate(0UL, (bits, name) => bits | LengthBit(name.Length));
+
+    private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
+
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
@@ -132,7 +140,12 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeCreation(OperationAnalysisContext context, ConcurrentDictionary<SyntaxTree, PlatformHost?> platforms)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol type || !Sinks.TryGetValue(type.Name, out var sink)
+
+        // Every sink takes the credential as an argument: a creation without one (new List<T>()) is let go unread.
+        if (creation.Arguments.IsEmpty
+            || creation.Type is not INamedTypeSymbol type
+            || (SinkNameLengths & LengthBit(type.Name.Length)) == 0
+            || !Sinks.TryGetValue(type.Name, out var sink)
             || !KnownSymbols.Is(type, KnownSymbols.For(context.Compilation).Type(sink.MetadataName)))
         {
             return;
