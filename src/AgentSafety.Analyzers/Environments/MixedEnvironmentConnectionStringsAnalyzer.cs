@@ -46,7 +46,8 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
             var state = new CompilationState(start.Compilation);
             start.RegisterInvocationAction(EnvironmentGuardUses.MayBeGuardCall, state.AnalyzeGuardCall);
             start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
-            start.RegisterSyntaxNodeAction(state.AnalyzeConstantExpression, SyntaxKind.AddExpression, SyntaxKind.InterpolatedStringExpression);
+            // Concatenations are read from their first text part, not from a callback for every '+' (most add numbers).
+            start.RegisterSyntaxNodeAction(state.AnalyzeInterpolatedString, SyntaxKind.InterpolatedStringExpression);
             start.RegisterSyntaxNodeAction(state.AnalyzeBuilder, SyntaxKind.ObjectInitializerExpression);
             start.RegisterCompilationEndAction(state.Report);
         });
@@ -107,6 +108,17 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 return;
             }
 
+            // A part of a concatenation is read with the whole.
+            if (ConcatenationReadFrom(literal) is { } concatenation)
+            {
+                if (concatenation != literal)
+                {
+                    AnalyzeConstantExpression(context, concatenation);
+                }
+
+                return;
+            }
+
             // The token text is at least as long as the value; reject by length and characters before unescaping.
             var token = literal.Token;
             var tokenLength = token.Span.Length;
@@ -115,19 +127,90 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            // A part of a concatenation is read with the whole, in AnalyzeConstantExpression.
-            SyntaxNode outer = literal;
-            while (outer.Parent is ParenthesizedExpressionSyntax)
-            {
-                outer = outer.Parent;
-            }
+            Add(context, literal, token.ValueText);
+        }
 
-            if (outer.Parent is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+        public void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context)
+        {
+            var node = context.Node;
+            if (ConcatenationReadFrom(node) is { } concatenation)
             {
+                if (concatenation != node)
+                {
+                    AnalyzeConstantExpression(context, concatenation);
+                }
+
                 return;
             }
 
-            Add(context, literal, token.ValueText);
+            AnalyzeConstantExpression(context, node);
+        }
+
+        /// <summary>
+        /// For a string literal or interpolated string inside a concatenation: the outermost concatenation when
+        /// <paramref name="part"/> is its first text part (the one part that reads it, so it is read once), else the part
+        /// itself. Null when <paramref name="part"/> is not inside a concatenation. A concatenation without a text part
+        /// holds neither '=' nor "://" in text, which <see cref="HasSeparatorInText"/> asks for, so none is missed.
+        /// </summary>
+        /// <remarks>
+        /// A part that is the right operand stops at the first text part before it, searched from the nearest, so in a
+        /// chain of n parts the climb to the top is made once and every other part stops after a step or a few.
+        /// </remarks>
+        private static SyntaxNode? ConcatenationReadFrom(SyntaxNode part)
+        {
+            SyntaxNode? outermost = null;
+            var current = part;
+            while (true)
+            {
+                while (current.Parent is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    current = parenthesized;
+                }
+
+                if (current.Parent is not BinaryExpressionSyntax binary || !binary.IsKind(SyntaxKind.AddExpression))
+                {
+                    return outermost;
+                }
+
+                if (binary.Right == current && HasTextPart(binary.Left))
+                {
+                    return part;
+                }
+
+                outermost = current = binary;
+            }
+        }
+
+        /// <summary>Whether a concatenation operand holds a string literal or interpolated string, searched right to left.</summary>
+        private static bool HasTextPart(SyntaxNode operand)
+        {
+            Stack<SyntaxNode>? pending = null;
+            var current = operand;
+            while (true)
+            {
+                while (current is ParenthesizedExpressionSyntax parenthesized)
+                {
+                    current = parenthesized.Expression;
+                }
+
+                switch (current)
+                {
+                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                        (pending ??= new Stack<SyntaxNode>()).Push(binary.Left);
+                        current = binary.Right;
+                        continue;
+                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                    case InterpolatedStringExpressionSyntax:
+                        return true;
+                }
+
+                if (pending is null || pending.Count == 0)
+                {
+                    return false;
+                }
+
+                current = pending.Pop();
+            }
         }
 
         /// <summary>
@@ -135,18 +218,9 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
         /// outermost expression, only when one of its literal parts looks like a piece of a connection string, and only
         /// then the semantic model's constant value.
         /// </summary>
-        public void AnalyzeConstantExpression(SyntaxNodeAnalysisContext context)
+        private void AnalyzeConstantExpression(SyntaxNodeAnalysisContext context, SyntaxNode node)
         {
-            var node = context.Node;
-            var outer = node;
-            while (outer.Parent is ParenthesizedExpressionSyntax)
-            {
-                outer = outer.Parent;
-            }
-
-            if (outer.Parent is BinaryExpressionSyntax parent && parent.IsKind(SyntaxKind.AddExpression)
-                || node.Span.Length < 12
-                || node.Span.Length > 4 * EnvironmentClassifier.MaxConnectionStringLength)
+            if (node.Span.Length < 12 || node.Span.Length > 4 * EnvironmentClassifier.MaxConnectionStringLength)
             {
                 return;
             }

@@ -355,6 +355,34 @@ public class MixedEnvironmentConnectionStringsAnalyzerTests
         }
 
         [Fact]
+        public async Task Reads_each_concatenation_once_whichever_part_holds_the_first_text()
+        {
+            // Each concatenation is read once, as one connection string, from its first text part: after a name, as an
+            // interpolated string, inside parentheses on either side, and at the head of a 300-part chain. A part read a
+            // second time, or a whole not read, changes the count.
+            var chain = string.Concat(Enumerable.Range(0, 300).Select(i => $" + \"/p{i}\""));
+            var source = $$"""
+                class Db
+                {
+                    const string TimeoutKey = "Timeout";
+                    const string ProdHost = "prod-db.internal";
+                    const string QaHost = "qa-db.internal";
+                    const string Production = {|#0:"Host=" + ProdHost + ";Database=shop"|};
+                    const string Staging = {|#1:TimeoutKey + "=15;Host=staging-db.internal;Database=shop"|};
+                    const string Qa = {|#2:$"Host={QaHost}" + ";Database=shop"|};
+                    const string Uat = ({|#3:"Host=uat-db.internal" + (";Database=" + "shop")|});
+                    const string Dev = {|#4:TimeoutKey + ("=15;Host=" + "dev-db.internal") + ";Database=shop"|};
+                    const string Sandbox = {|#5:"postgres://app@sandbox-db.internal:5432/shop"{{chain}}|};
+                    static string Sum() => "1" + 2 + 3;
+                    static int Count(int a, int b) => a + b + 1;
+                }
+                """;
+            await Verify.VerifyAnalyzerAsync(
+                source,
+                Enumerable.Range(0, 6).Select(i => Diagnostic().WithLocation(i).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)).ToArray());
+        }
+
+        [Fact]
         public async Task Suppression_with_pragma_is_honoured()
         {
             const string source = """
