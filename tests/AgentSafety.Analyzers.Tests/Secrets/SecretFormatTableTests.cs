@@ -204,6 +204,31 @@ public class SecretFormatTableTests
     }
 
     [Fact]
+    public void The_anchor_index_finds_every_anchor_whole_in_each_case_it_is_compared_in_and_at_the_end_of_the_text()
+    {
+        var index = SecretScanner.FormatIndex.Build(SecretFormats.Bare, SecretFormats.Variables);
+        for (var i = 0; i < SecretFormats.Bare.Length; i++)
+        {
+            var format = SecretFormats.Bare[i];
+            foreach (var anchor in format.Anchors.Where(a => a.All(c => c < 128)))
+            {
+                var spellings = format.AnchorComparison == StringComparison.OrdinalIgnoreCase
+                    ? new[] { anchor, anchor.ToUpperInvariant(), anchor.ToLowerInvariant(), new string(anchor.Select((c, n) => n % 2 == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c)).ToArray()) }
+                    : new[] { anchor };
+                foreach (var text in spellings.SelectMany(s => new[] { "x " + s + " y", "x " + s, s + "0", s }))
+                {
+                    var found = index.FoundAnchors(text);
+                    Assert.True(found is not null && (found[i >> 6] & (1UL << (i & 63))) != 0, $"{format.Id}: anchor '{text}' not found");
+                }
+            }
+        }
+
+        // The second table must turn text away: set for every pair and character, it would cost a read and save none.
+        var set = index.TripleBits.Sum(word => Enumerable.Range(0, 64).Count(b => (word & (1UL << b)) != 0));
+        Assert.InRange(set, 1, SecretScanner.FormatIndex.TripleTableBits / 8);
+    }
+
+    [Fact]
     public void The_variable_name_lengths_the_scan_compares_include_every_name_and_share_one_bit_from_63_characters()
     {
         var variables = new[]
