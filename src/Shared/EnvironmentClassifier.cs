@@ -228,6 +228,14 @@ internal static class EnvironmentClassifier
         key is null || key.Length == 0 || key.Length > 512 ? DeploymentEnvironment.Unknown : ClassifyName(key);
 
     /// <summary>
+    /// Whether a key-value connection string needs this key to be read as one: a host or database key, or
+    /// <c>UseDevelopmentStorage</c>. A list of <c>key=value;</c> pairs none of whose keys passes is never a connection
+    /// string (<see cref="TryParseKeyValue"/>), nor a URL, whose scheme would then hold the first key and its '='.
+    /// </summary>
+    public static bool IsLocatingKey(string key) =>
+        HostKeys.Contains(key) || DatabaseKeys.Contains(key) || key.Equals("usedevelopmentstorage", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
     /// A cheap test that rejects almost every string before <see cref="TryParseConnectionString"/> allocates anything.
     /// </summary>
     public static bool MightBeConnectionString(string? text)

@@ -1,3 +1,4 @@
+using System.Linq;
 using AgentSafety.Shared;
 using Xunit;
 
@@ -6,6 +7,26 @@ namespace AgentSafety.Analyzers.Tests.Environments;
 /// <summary>The shared classifier that ASA301 and EnvironmentGuard both compile in.</summary>
 public class EnvironmentClassifierTests
 {
+    [Theory]
+    [InlineData(typeof(Npgsql.NpgsqlConnectionStringBuilder), "Host")]
+    [InlineData(typeof(Microsoft.Data.SqlClient.SqlConnectionStringBuilder), "DataSource")]
+    public void A_builder_that_sets_no_locating_property_never_builds_a_connection_string(System.Type builder, string locating)
+    {
+        // ASA301 asks the semantic model for the type of new() { ... } only when a property set is a locating key: every
+        // other property of the real builders, all set at once to a host or a URL, must still not read as a connection string.
+        var properties = builder.GetProperties().Where(p => p.CanWrite && p.GetIndexParameters().Length == 0).Select(p => p.Name).ToList();
+        var others = properties.Where(p => !EnvironmentClassifier.IsLocatingKey(p)).ToList();
+        Assert.Contains(locating, properties);
+        Assert.True(EnvironmentClassifier.IsLocatingKey(locating));
+        Assert.True(others.Count > 20, builder.Name + " has fewer properties than expected: " + others.Count);
+        foreach (var value in new[] { "prod-db.internal", "postgres://app@prod-db.internal:5432/shop", "shop_production" })
+        {
+            var pairs = string.Concat(others.Select(p => p + "=" + value + ";"));
+            Assert.False(EnvironmentClassifier.TryParseConnectionString(pairs, out _), builder.Name + " without a locating property, each set to " + value);
+            Assert.True(EnvironmentClassifier.TryParseConnectionString(locating + "=" + value + ";" + pairs, out _), builder.Name + " with " + locating + " set to " + value);
+        }
+    }
+
     [Theory]
     [InlineData("Host=prod-db.example.com;Database=shop;Username=app", "Production")]
     [InlineData("Server=tcp:shop-prd.database.windows.net,1433;Initial Catalog=shop;Encrypt=True", "Production")]
