@@ -113,7 +113,7 @@ internal sealed class RuleActions
             var handlers = pair.Value.ToArray();
             if (pair.Key == OperationKind.Invocation)
             {
-                start.RegisterOperationAction(context => RunInvocation(handlers, context), pair.Key);
+                start.RegisterOperationAction(new InvocationDispatch(handlers).Run, pair.Key);
                 continue;
             }
 
@@ -162,23 +162,58 @@ internal sealed class RuleActions
         }
     }
 
-    /// <summary>The called method's name is read once, and each rule's action runs only if the rule reads that name.</summary>
-    private static void RunInvocation(Handler<OperationAnalysisContext>[] handlers, OperationAnalysisContext context)
+    /// <summary>
+    /// Runs the invocation actions: the called method's name is read once, looked up in one table of every rule's names
+    /// by length and first letter, and a rule's action runs only if the rule reads that name.
+    /// </summary>
+    private sealed class InvocationDispatch
     {
-        var name = ((IInvocationOperation)context.Operation).TargetMethod.Name;
-        foreach (var handler in handlers)
+        private readonly Handler<OperationAnalysisContext>[] handlers;
+
+        // Built on the first invocation, when a rule can resolve its names; two threads racing build equal tables.
+        private byte[]? table;
+
+        public InvocationDispatch(Handler<OperationAnalysisContext>[] handlers) => this.handlers = handlers;
+
+        public void Run(OperationAnalysisContext context)
         {
-            if ((handler.ReadsName is null || handler.ReadsName(name)) && !(handler.SkipsGeneratedCode && context.IsGeneratedCode))
+            var name = ((IInvocationOperation)context.Operation).TargetMethod.Name;
+            var mask = (table ??= Build())[InvocationNames.ShapeOf(name)];
+            if (mask == 0 && handlers.Length <= 8)
             {
-                handler.Action(context);
+                return;
             }
+
+            for (var i = 0; i < handlers.Length; i++)
+            {
+                var handler = handlers[i];
+
+                // The table holds eight rules; a ninth and later are asked by name alone.
+                if ((i >= 8 || (mask & (1 << i)) != 0)
+                    && (handler.Names is null || handler.Names().Reads(name))
+                    && !(handler.SkipsGeneratedCode && context.IsGeneratedCode))
+                {
+                    handler.Action(context);
+                }
+            }
+        }
+
+        private byte[] Build()
+        {
+            var built = new byte[InvocationNames.ShapeCount];
+            for (var i = 0; i < handlers.Length && i < 8; i++)
+            {
+                (handlers[i].Names?.Invoke() ?? InvocationNames.Every).Mark(built, (byte)(1 << i));
+            }
+
+            return built;
         }
     }
 
-    /// <summary>Registers an invocation action with the name test <see cref="InvocationActions"/> describes; false when <paramref name="start"/> is not the host's.</summary>
+    /// <summary>Registers an invocation action with the names <see cref="InvocationActions"/> describes; false when <paramref name="start"/> is not the host's.</summary>
     // RS1012 takes the parameter for a start action that registers nothing; the action is registered on the host's list.
 #pragma warning disable RS1012
-    internal static bool TryRegisterInvocationAction(CompilationStartAnalysisContext start, Func<string, bool> readsName, Action<OperationAnalysisContext> action)
+    internal static bool TryRegisterInvocationAction(CompilationStartAnalysisContext start, Func<InvocationNames> names, Action<OperationAnalysisContext> action)
 #pragma warning restore RS1012
     {
         if (start is not RuleStartContext hosted)
@@ -186,7 +221,7 @@ internal sealed class RuleActions
             return false;
         }
 
-        Add(hosted.Actions.operationActions, OperationKind.Invocation, new Handler<OperationAnalysisContext>(action, hosted.SkipsGeneratedCode, readsName));
+        Add(hosted.Actions.operationActions, OperationKind.Invocation, new Handler<OperationAnalysisContext>(action, hosted.SkipsGeneratedCode, names));
         return true;
     }
 
@@ -203,11 +238,11 @@ internal sealed class RuleActions
 
     private readonly struct Handler<TContext>
     {
-        public Handler(Action<TContext> action, bool skipsGeneratedCode, Func<string, bool>? readsName = null)
+        public Handler(Action<TContext> action, bool skipsGeneratedCode, Func<InvocationNames>? names = null)
         {
             Action = action;
             SkipsGeneratedCode = skipsGeneratedCode;
-            ReadsName = readsName;
+            Names = names;
         }
 
         public Action<TContext> Action { get; }
@@ -215,7 +250,7 @@ internal sealed class RuleActions
         public bool SkipsGeneratedCode { get; }
 
         /// <summary>For an invocation action, the names of the called methods it reads; null for every name.</summary>
-        public Func<string, bool>? ReadsName { get; }
+        public Func<InvocationNames>? Names { get; }
     }
 
     /// <summary>The start context a rule sees: the compilation and options are the real ones, registrations land in <see cref="RuleActions"/>.</summary>

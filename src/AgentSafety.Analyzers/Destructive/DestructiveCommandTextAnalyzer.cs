@@ -38,7 +38,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             var compilation = start.Compilation;
             KnownSymbols? types = null;
             KnownSymbols Types() => types ??= KnownSymbols.For(compilation);
-            start.RegisterInvocationAction(MayExecute, c => AnalyzeInvocation(c, Types()));
+            start.RegisterInvocationAction(static () => Executors, c => AnalyzeInvocation(c, Types()));
             start.RegisterOperationAction(c => AnalyzeCreation(c, Types()), OperationKind.ObjectCreation);
             start.RegisterOperationAction(c => AnalyzeAssignment(c, Types()), OperationKind.SimpleAssignment);
         });
@@ -46,12 +46,9 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// The executors this rule reads: Execute* and Query* (ADO.NET, Dapper, EF Core, Redis), the HTTP and GraphQL senders,
-    /// DeleteAsync and Start. The first letter lets nearly every call of a code base go before any string is compared.
+    /// DeleteAsync and Start.
     /// </summary>
-    private static bool MayExecute(string name) =>
-        name.Length >= 4 && name[0] is ('E' or 'Q' or 'P' or 'S' or 'D')
-        && (name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)
-            || name == "Start" || name == "DeleteAsync" || HttpMethods.Contains(name));
+    private static readonly InvocationNames Executors = InvocationNames.Of(HttpMethods.Concat(new[] { "Start", "DeleteAsync" }), "Execute", "Query");
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, KnownSymbols types)
     {

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using AgentSafety.Analyzers.Common;
 using Microsoft.CodeAnalysis;
@@ -50,7 +51,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             }
 
             var analyzer = new CompilationAnalyzer(start.Compilation, userCatalogue);
-            start.RegisterInvocationAction(analyzer.MayBeDestructive, analyzer.AnalyzeInvocation);
+            start.RegisterInvocationAction(analyzer.CalledNames, analyzer.AnalyzeInvocation);
             start.RegisterOperationAction(analyzer.AnalyzeMethodReference, OperationKind.MethodReference);
         });
     }
@@ -73,8 +74,12 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         private static readonly Lazy<CandidateNames?> BuiltInCandidateNames =
             new(() => DestructiveApiCatalog.BuiltInMethodNames is { } names ? new CandidateNames(names) : null);
 
+        private static readonly Lazy<InvocationNames> BuiltInCalledNames =
+            new(() => BuiltInCandidateNames.Value is { } names ? CalledNamesOf(names) : InvocationNames.Every);
+
         private readonly ConcurrentDictionary<IMethodSymbol, string> _verdicts = new(SymbolEqualityComparer.Default);
         private readonly Lazy<CandidateNames?> _candidateNames;
+        private readonly Lazy<InvocationNames> _calledNames;
         private readonly ConcurrentDictionary<string, DestructiveApiSet> _byName = new(StringComparer.Ordinal);
         private readonly Lazy<DestructiveApiSet> _wholeBuiltIn;
         private readonly DestructiveApiSet? _catalogue;
@@ -89,6 +94,9 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             // Decided on the first call, not at compilation start: the symbol lookup would wait there for the compiler
             // to finish binding the references, and that wait is charged to this rule.
             _candidateNames = new Lazy<CandidateNames?>(() => FindCandidateNames(compilation, userCatalogue));
+            _calledNames = new Lazy<InvocationNames>(() => _candidateNames.Value is not { } names
+                ? InvocationNames.Every
+                : ReferenceEquals(names, BuiltInCandidateNames.Value) ? BuiltInCalledNames.Value : CalledNamesOf(names));
 
             // No user catalogue reaches this path (one is resolved at compilation start), so no file is read.
             _wholeBuiltIn = new Lazy<DestructiveApiSet>(() => DestructiveApiSet.Create(compilation, ImmutableArray<AdditionalText>.Empty, CancellationToken.None));
@@ -145,11 +153,12 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>Whether a call of a method so named may be destructive: a catalogued name, an EF Core or MongoDB whole-collection delete, or any name when every name is a candidate.</summary>
-        public bool MayBeDestructive(string name) =>
-            _candidateNames.Value is not { } names || names.Contains(name) || WholeCollectionDeletes.IsCandidateName(name);
+        /// <summary>The names of calls that may be destructive: catalogued names, the EF Core and MongoDB whole-collection deletes, or every name when every name is a candidate.</summary>
+        public InvocationNames CalledNames() => _calledNames.Value;
 
-        /// <summary>An invocation of a method <see cref="MayBeDestructive"/> lets through.</summary>
+        private static InvocationNames CalledNamesOf(CandidateNames names) => InvocationNames.Of(names.Names.Concat(WholeCollectionDeletes.CandidateNames));
+
+        /// <summary>An invocation of a method <see cref="CalledNames"/> reads.</summary>
         public void AnalyzeInvocation(OperationAnalysisContext context)
         {
             var invocation = (IInvocationOperation)context.Operation;
@@ -203,6 +212,8 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         {
             private const int MaxLength = 63;
             private readonly ICollection<string> _names;
+
+            public IEnumerable<string> Names => _names;
             private readonly ulong[] _shapes = new ulong[(MaxLength + 1) * 128 / 64];
 
             public CandidateNames(ICollection<string> names)

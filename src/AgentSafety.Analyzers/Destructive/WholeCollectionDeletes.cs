@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using AgentSafety.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -34,6 +35,9 @@ internal sealed class WholeCollectionDeletes
     }
 
     public bool IsEmpty => _dbSet is null && _mongoCollection is null;
+
+    /// <summary>The names of the calls this reads: EF Core's ExecuteDelete and MongoDB's DeleteMany.</summary>
+    public static IReadOnlyList<string> CandidateNames { get; } = new[] { "ExecuteDelete", "ExecuteDeleteAsync", "DeleteMany", "DeleteManyAsync" };
 
     /// <summary>A cheap name test that rejects nearly every invocation before any symbol comparison.</summary>
     public static bool IsCandidateName(string name) => name is "ExecuteDelete" or "ExecuteDeleteAsync" or "DeleteMany" or "DeleteManyAsync";

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
+using AgentSafety.Analyzers.Common;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -35,8 +36,8 @@ internal sealed class EnvironmentGuardUses
     public static EnvironmentGuardUses? Create(Compilation compilation) =>
         compilation.GetTypeByMetadataName(GuardTypeName) is { } type ? new EnvironmentGuardUses(type) : null;
 
-    /// <summary>The call's name is the guard's: the only test made on every invocation, before any symbol is resolved.</summary>
-    public static bool MayBeGuardCall(string methodName) => methodName == GuardMethodName;
+    /// <summary>Calls named as the guard's method: the only test made on every invocation, before any symbol is resolved.</summary>
+    public static InvocationNames GuardCalls { get; } = InvocationNames.Of(new[] { GuardMethodName });
 
     /// <summary>Records the connection string argument of a guard call when it is a name (<c>Prod</c>, <c>Db.Prod</c>).</summary>
     public void AnalyzeInvocation(IInvocationOperation invocation)

@@ -44,7 +44,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
         context.RegisterCompilationStartAction(start =>
         {
             var state = new CompilationState(start.Compilation);
-            start.RegisterInvocationAction(EnvironmentGuardUses.MayBeGuardCall, state.AnalyzeGuardCall);
+            start.RegisterInvocationAction(static () => EnvironmentGuardUses.GuardCalls, state.AnalyzeGuardCall);
             start.RegisterSyntaxNodeAction(state.AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
             // Concatenations are read from their first text part, not from a callback for every '+' (most add numbers).
             start.RegisterSyntaxNodeAction(state.AnalyzeInterpolatedString, SyntaxKind.InterpolatedStringExpression);

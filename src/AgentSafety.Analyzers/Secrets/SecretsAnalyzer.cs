@@ -68,6 +68,9 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
 
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 
+    /// <summary>The header methods a credential is sent through: <c>HttpHeaders.Add</c> and <c>TryAddWithoutValidation</c>.</summary>
+    private static readonly InvocationNames HeaderAdds = InvocationNames.Of(new[] { "Add", "TryAddWithoutValidation" });
+
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
@@ -81,7 +84,7 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
             var headers = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders"));
             start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c), SyntaxKind.StringLiteralExpression);
             start.RegisterOperationAction(c => AnalyzeCreation(c, platforms), OperationKind.ObjectCreation);
-            start.RegisterInvocationAction(static name => name is "Add" or "TryAddWithoutValidation", c => AnalyzeHeaderAdd(c, headers, platforms));
+            start.RegisterInvocationAction(static () => HeaderAdds, c => AnalyzeHeaderAdd(c, headers, platforms));
 
             start.RegisterAdditionalFileAction(AnalyzeAdditionalFile);
         });

@@ -117,7 +117,7 @@ public class AgentSafetyAnalyzerTests
     {
         var compilation = await TestReferences.CompileAsync(
             "Names",
-            ("Written.cs", "class A { void Delete() { } void Keep() { } void M() { Delete(); Keep(); Delete(); } }"),
+            ("Written.cs", "class A { void Delete() { } void Deface() { } void Keep() { } void M() { Delete(); Keep(); Delete(); Deface(); } }"),
             ("Written.g.cs", "class B { void Delete() { } void M() => Delete(); }"));
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
         var counting = new CountingRule(GeneratedCodeAnalysisFlags.None);
@@ -125,13 +125,30 @@ public class AgentSafetyAnalyzerTests
         var hosted = await RunAsync(compilation, options, new AgentSafetyAnalyzer(new NamedCallRule(), counting));
         var alone = await RunAsync(compilation, options, new NamedCallRule());
 
-        // Two Delete calls in written code; Keep is not read, and generated code is declined. A rule without a name test
-        // beside it still sees every call of written code.
+        // Two Delete calls in written code; Keep is not read, nor Deface, whose length and first letter are Delete's; generated
+        // code is declined. A rule without names beside it still sees every call of written code.
         Assert.Equal(2, hosted.Count);
         Assert.All(hosted, d => Assert.Contains("NAME001", d, StringComparison.Ordinal));
         Assert.All(hosted, d => Assert.Contains("Delete called", d, StringComparison.Ordinal));
         Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
-        Assert.Equal(3, counting.Invocations);
+        Assert.Equal(4, counting.Invocations);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(12)]
+    public async Task Every_hosted_rule_reads_its_names_beyond_the_eight_the_shared_table_holds(int rules)
+    {
+        var compilation = await TestReferences.CompileAsync(
+            "ManyRules",
+            ("Written.cs", "class A { void Delete() { } void Keep() { } void M() { Delete(); Keep(); Delete(); } }"));
+
+        var hosted = await RunAsync(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), new AgentSafetyAnalyzer(Enumerable.Range(0, rules).Select(_ => (DiagnosticAnalyzer)new NamedCallRule()).ToArray()));
+
+        Assert.Equal(2 * rules, hosted.Count);
+        Assert.All(hosted, d => Assert.Contains("Delete called", d, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -234,6 +251,8 @@ public class AgentSafetyAnalyzerTests
         private static readonly DiagnosticDescriptor Called = new("NAME001", "called", "{0} called", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 #pragma warning restore RS2008
 
+        private static readonly InvocationNames Deletes = InvocationNames.Of(new[] { "Delete" });
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Called);
 
         public override void Initialize(AnalysisContext context)
@@ -241,7 +260,7 @@ public class AgentSafetyAnalyzerTests
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start => start.RegisterInvocationAction(
-                name => name == "Delete",
+                static () => Deletes,
                 c => c.ReportDiagnostic(Diagnostic.Create(Called, c.Operation.Syntax.GetLocation(), ((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod.Name))));
         }
     }

@@ -1,0 +1,63 @@
+using System.Linq;
+using AgentSafety.Analyzers.Common;
+using Xunit;
+
+namespace AgentSafety.Analyzers.Tests.Foundation;
+
+public class InvocationNamesTests
+{
+    private static readonly string LongName = "Delete" + new string('x', 80);
+
+    public static TheoryData<string> Names() => new()
+    {
+        "Delete", "DeleteAsync", "Execute", "ExecuteNonQuery", "ExecuteSqlRawAsync", "Query", "QueryFirst", "Q", "É", "Ändern",
+        LongName, LongName + "y", "Keep", "Deface", "Exec", "Quer", string.Empty,
+    };
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void The_shared_table_lets_through_every_name_that_is_read(string name)
+    {
+        var sets = new[]
+        {
+            InvocationNames.Of(new[] { "Delete", "É", LongName }),
+            InvocationNames.Of(new[] { "Start" }, "Execute", "Query", LongName.Substring(0, 70)),
+            InvocationNames.Of(new[] { "Ändern" }, "Q"),
+            InvocationNames.Every,
+        };
+        var table = new byte[InvocationNames.ShapeCount];
+        for (var i = 0; i < sets.Length; i++)
+        {
+            sets[i].Mark(table, (byte)(1 << i));
+        }
+
+        for (var i = 0; i < sets.Length; i++)
+        {
+            if (sets[i].Reads(name))
+            {
+                Assert.True((table[InvocationNames.ShapeOf(name)] & (1 << i)) != 0, $"set {i} reads '{name}', but its shape is not marked");
+            }
+        }
+    }
+
+    [Fact]
+    public void Names_are_read_whole_or_by_prefix_and_the_table_turns_away_other_shapes()
+    {
+        var names = InvocationNames.Of(new[] { "Delete" }, "Execute");
+        var table = new byte[InvocationNames.ShapeCount];
+        names.Mark(table, 1);
+
+        Assert.True(names.Reads("Delete"));
+        Assert.True(names.Reads("ExecuteScalar"));
+        Assert.False(names.Reads("Deface"));
+        Assert.False(names.Reads("Exec"));
+        Assert.False(names.Reads("DeleteAsync"));
+        Assert.Equal(0, table[InvocationNames.ShapeOf("Keep")]);
+        Assert.Equal(0, table[InvocationNames.ShapeOf("Exec")]);
+        Assert.Equal(1, table[InvocationNames.ShapeOf("Deface")]);
+
+        // Delete's shape and Execute's 57 lengths from 7 to 63 characters.
+        Assert.Equal(1 + (InvocationNames.MaxLength - 7 + 1), table.Count(b => b != 0));
+        Assert.True(InvocationNames.Every.Reads("anything"));
+    }
+}
