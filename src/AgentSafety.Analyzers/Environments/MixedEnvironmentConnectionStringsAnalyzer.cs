@@ -184,32 +184,60 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
         /// <summary>Whether a concatenation operand holds a string literal or interpolated string, searched right to left.</summary>
         private static bool HasTextPart(SyntaxNode operand)
         {
-            Stack<SyntaxNode>? pending = null;
-            var current = operand;
-            while (true)
+            var walk = new OperandWalk(operand, rightToLeft: true);
+            while (walk.MoveNext(out var current))
             {
-                while (current is ParenthesizedExpressionSyntax parenthesized)
+                if (current is InterpolatedStringExpressionSyntax
+                    || current is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
                 {
-                    current = parenthesized.Expression;
+                    return true;
                 }
+            }
 
-                switch (current)
+            return false;
+        }
+
+        /// <summary>
+        /// The operands of a concatenation, through parentheses, one by one in either direction, without the iterator and
+        /// the stack an iterator allocates: a stack only when the walk meets a '+'.
+        /// </summary>
+        private struct OperandWalk
+        {
+            private readonly bool rightToLeft;
+            private Stack<SyntaxNode>? pending;
+            private SyntaxNode? next;
+
+            public OperandWalk(SyntaxNode root, bool rightToLeft)
+            {
+                this.rightToLeft = rightToLeft;
+                pending = null;
+                next = root;
+            }
+
+            public bool MoveNext(out SyntaxNode operand)
+            {
+                var current = next ?? (pending is { Count: > 0 } ? pending.Pop() : null);
+                next = null;
+                while (current is not null)
                 {
-                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                        (pending ??= new Stack<SyntaxNode>()).Push(binary.Left);
-                        current = binary.Right;
+                    while (current is ParenthesizedExpressionSyntax parenthesized)
+                    {
+                        current = parenthesized.Expression;
+                    }
+
+                    if (current is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
+                    {
+                        (pending ??= new Stack<SyntaxNode>()).Push(rightToLeft ? binary.Left : binary.Right);
+                        current = rightToLeft ? binary.Right : binary.Left;
                         continue;
-                    case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                    case InterpolatedStringExpressionSyntax:
-                        return true;
+                    }
+
+                    operand = current;
+                    return true;
                 }
 
-                if (pending is null || pending.Count == 0)
-                {
-                    return false;
-                }
-
-                current = pending.Pop();
+                operand = null!;
+                return false;
             }
         }
 
@@ -302,24 +330,14 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
         /// </summary>
         private static bool HasSeparatorInText(SyntaxNode node)
         {
-            Stack<SyntaxNode>? pending = null;
-            var current = node;
+            var walk = new OperandWalk(node, rightToLeft: false);
 
             // How much of "://" the text read so far ends with; a hole or any other expression breaks the run.
             var matched = 0;
-            while (true)
+            while (walk.MoveNext(out var current))
             {
-                while (current is ParenthesizedExpressionSyntax parenthesized)
-                {
-                    current = parenthesized.Expression;
-                }
-
                 switch (current)
                 {
-                    case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
-                        (pending ??= new Stack<SyntaxNode>()).Push(binary.Right);
-                        current = binary.Left;
-                        continue;
                     case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
                         if (HasSeparator(literal.Token.ValueText, ref matched))
                         {
@@ -345,14 +363,9 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                         matched = 0;
                         break;
                 }
-
-                if (pending is null || pending.Count == 0)
-                {
-                    return false;
-                }
-
-                current = pending.Pop();
             }
+
+            return false;
         }
 
         private static bool HasSeparator(string text, ref int matched)
@@ -425,22 +438,10 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
 
         private static IEnumerable<ExpressionSyntax> Operands(SyntaxNode node)
         {
-            var pending = new Stack<SyntaxNode>();
-            pending.Push(node);
-            while (pending.Count > 0)
+            var walk = new OperandWalk(node, rightToLeft: false);
+            while (walk.MoveNext(out var current))
             {
-                var current = pending.Pop();
-                while (current is ParenthesizedExpressionSyntax parenthesized)
-                {
-                    current = parenthesized.Expression;
-                }
-
-                if (current is BinaryExpressionSyntax binary && binary.IsKind(SyntaxKind.AddExpression))
-                {
-                    pending.Push(binary.Right);
-                    pending.Push(binary.Left);
-                }
-                else if (current is ExpressionSyntax expression)
+                if (current is ExpressionSyntax expression)
                 {
                     yield return expression;
                 }
