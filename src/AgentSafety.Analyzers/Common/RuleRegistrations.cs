@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -170,6 +171,8 @@ internal sealed class RuleActions
     {
         private readonly Handler<OperationAnalysisContext>[] handlers;
 
+        private static BuiltTable? lastBuilt;
+
         // Built on the first invocation, when a rule can resolve its names; two threads racing build equal tables.
         private byte[]? table;
 
@@ -200,13 +203,41 @@ internal sealed class RuleActions
 
         private byte[] Build()
         {
-            var built = new byte[InvocationNames.ShapeCount];
-            for (var i = 0; i < handlers.Length && i < 8; i++)
+            var names = new InvocationNames[Math.Min(handlers.Length, 8)];
+            for (var i = 0; i < names.Length; i++)
             {
-                (handlers[i].Names?.Invoke() ?? InvocationNames.Every).Mark(built, (byte)(1 << i));
+                names[i] = handlers[i].Names?.Invoke() ?? InvocationNames.Every;
             }
 
+            // The rules' names are mostly the same objects from one compilation to the next (a project without its own
+            // catalogue): the table built for the last compilation is reused then, not marked again from 400 names.
+            if (lastBuilt is { } last && last.Names.Length == names.Length && last.Names.Zip(names, ReferenceEquals).All(same => same))
+            {
+                return last.Table;
+            }
+
+            var built = new byte[InvocationNames.ShapeCount];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i].Mark(built, (byte)(1 << i));
+            }
+
+            lastBuilt = new BuiltTable(names, built);
             return built;
+        }
+
+        /// <summary>A table and the names it was built from; never changed once built, so shared between compilations.</summary>
+        private sealed class BuiltTable
+        {
+            public BuiltTable(InvocationNames[] names, byte[] table)
+            {
+                Names = names;
+                Table = table;
+            }
+
+            public InvocationNames[] Names { get; }
+
+            public byte[] Table { get; }
         }
     }
 

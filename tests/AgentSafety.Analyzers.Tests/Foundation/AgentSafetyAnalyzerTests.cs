@@ -134,6 +134,25 @@ public class AgentSafetyAnalyzerTests
         Assert.Equal(4, counting.Invocations);
     }
 
+    [Fact]
+    public async Task A_host_reads_its_own_rules_names_after_a_host_whose_rules_read_others()
+    {
+        // The shared table is reused between compilations only for the very same names.
+        var compilation = await TestReferences.CompileAsync(
+            "Reuse",
+            ("Written.cs", "class A { void Delete() { } void Keep() { } void M() { Delete(); Keep(); Delete(); } }"));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        var keeps = InvocationNames.Of(new[] { "Keep" });
+
+        var first = await RunAsync(compilation, options, new AgentSafetyAnalyzer(new NamedCallRule()));
+        var second = await RunAsync(compilation, options, new AgentSafetyAnalyzer(new NamedCallRule(keeps)));
+        var third = await RunAsync(compilation, options, new AgentSafetyAnalyzer(new NamedCallRule(keeps), new NamedCallRule()));
+
+        Assert.Equal(new[] { "Delete called", "Delete called" }, first.Select(d => d.Contains("Delete called", StringComparison.Ordinal) ? "Delete called" : d));
+        Assert.Equal(new[] { "Keep called" }, second.Select(d => d.Contains("Keep called", StringComparison.Ordinal) ? "Keep called" : d));
+        Assert.Equal(3, third.Count);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(8)]
@@ -253,6 +272,10 @@ public class AgentSafetyAnalyzerTests
 
         private static readonly InvocationNames Deletes = InvocationNames.Of(new[] { "Delete" });
 
+        private readonly InvocationNames names;
+
+        public NamedCallRule(InvocationNames? names = null) => this.names = names ?? Deletes;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Called);
 
         public override void Initialize(AnalysisContext context)
@@ -260,7 +283,7 @@ public class AgentSafetyAnalyzerTests
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start => start.RegisterInvocationAction(
-                static () => Deletes,
+                () => names,
                 c => c.ReportDiagnostic(Diagnostic.Create(Called, c.Operation.Syntax.GetLocation(), ((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod.Name))));
         }
     }
