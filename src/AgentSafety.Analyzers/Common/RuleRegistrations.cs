@@ -174,14 +174,15 @@ internal sealed class RuleActions
         private static BuiltTable? lastBuilt;
 
         // Built on the first invocation, when a rule can resolve its names; two threads racing build equal tables.
-        private byte[]? table;
+        private BuiltTable? built;
 
         public InvocationDispatch(Handler<OperationAnalysisContext>[] handlers) => this.handlers = handlers;
 
         public void Run(OperationAnalysisContext context)
         {
             var name = ((IInvocationOperation)context.Operation).TargetMethod.Name;
-            var mask = (table ??= Build())[InvocationNames.ShapeOf(name)];
+            var table = built ??= Build();
+            var mask = table.Table[InvocationNames.ShapeOf(name)];
             if (mask == 0 && handlers.Length <= 8)
             {
                 return;
@@ -189,44 +190,40 @@ internal sealed class RuleActions
 
             for (var i = 0; i < handlers.Length; i++)
             {
-                var handler = handlers[i];
-
                 // The table holds eight rules; a ninth and later are asked by name alone.
                 if ((i >= 8 || (mask & (1 << i)) != 0)
-                    && (handler.Names is null || handler.Names().Reads(name))
-                    && !(handler.SkipsGeneratedCode && context.IsGeneratedCode))
+                    && table.Names[i].Reads(name)
+                    && !(handlers[i].SkipsGeneratedCode && context.IsGeneratedCode))
                 {
-                    handler.Action(context);
+                    handlers[i].Action(context);
                 }
             }
         }
 
-        private byte[] Build()
+        private BuiltTable Build()
         {
-            var names = new InvocationNames[Math.Min(handlers.Length, 8)];
-            for (var i = 0; i < names.Length; i++)
-            {
-                names[i] = handlers[i].Names?.Invoke() ?? InvocationNames.Every;
-            }
+            var names = handlers.Select(handler => handler.Names?.Invoke() ?? InvocationNames.Every).ToArray();
 
             // The rules' names are mostly the same objects from one compilation to the next (a project without its own
             // catalogue): the table built for the last compilation is reused then, not marked again from 400 names.
             if (lastBuilt is { } last && last.Names.Length == names.Length && last.Names.Zip(names, ReferenceEquals).All(same => same))
             {
-                return last.Table;
+                return last;
             }
 
-            var built = new byte[InvocationNames.ShapeCount];
-            for (var i = 0; i < names.Length; i++)
+            var table = new byte[InvocationNames.ShapeCount];
+            for (var i = 0; i < names.Length && i < 8; i++)
             {
-                names[i].Mark(built, (byte)(1 << i));
+                names[i].Mark(table, (byte)(1 << i));
             }
 
-            lastBuilt = new BuiltTable(names, built);
-            return built;
+            return lastBuilt = new BuiltTable(names, table);
         }
 
-        /// <summary>A table and the names it was built from; never changed once built, so shared between compilations.</summary>
+        /// <summary>
+        /// Each rule's names, resolved once per compilation, and the table of the first eight; never changed once built,
+        /// so shared between compilations.
+        /// </summary>
         private sealed class BuiltTable
         {
             public BuiltTable(InvocationNames[] names, byte[] table)
