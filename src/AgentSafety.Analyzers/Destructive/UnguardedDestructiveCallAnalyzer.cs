@@ -70,16 +70,12 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
     private sealed class CompilationAnalyzer
     {
         private readonly Compilation _compilation;
-        /// <summary>The built-in catalogue's names do not change between compilations: their table is built once.</summary>
-        private static readonly Lazy<CandidateNames?> BuiltInCandidateNames =
-            new(() => DestructiveApiCatalog.BuiltInMethodNames is { } names ? new CandidateNames(names) : null);
-
-        private static readonly Lazy<InvocationNames> BuiltInCalledNames =
-            new(() => BuiltInCandidateNames.Value is { } names ? CalledNamesOf(names) : InvocationNames.Every);
+        /// <summary>The built-in catalogue's names do not change between compilations: their sets are built once.</summary>
+        private static readonly Lazy<CatalogueNames?> BuiltInCandidateNames =
+            new(() => DestructiveApiCatalog.BuiltInMethodNames is { } names ? new CatalogueNames(names) : null);
 
         private readonly ConcurrentDictionary<IMethodSymbol, string> _verdicts = new(SymbolEqualityComparer.Default);
-        private readonly Lazy<CandidateNames?> _candidateNames;
-        private readonly Lazy<InvocationNames> _calledNames;
+        private readonly Lazy<CatalogueNames?> _candidateNames;
         private readonly ConcurrentDictionary<string, DestructiveApiSet> _byName = new(StringComparer.Ordinal);
         private readonly Lazy<DestructiveApiSet> _wholeBuiltIn;
         private readonly DestructiveApiSet? _catalogue;
@@ -93,10 +89,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
 
             // Decided on the first call, not at compilation start: the symbol lookup would wait there for the compiler
             // to finish binding the references, and that wait is charged to this rule.
-            _candidateNames = new Lazy<CandidateNames?>(() => FindCandidateNames(compilation, userCatalogue));
-            _calledNames = new Lazy<InvocationNames>(() => _candidateNames.Value is not { } names
-                ? InvocationNames.Every
-                : ReferenceEquals(names, BuiltInCandidateNames.Value) ? BuiltInCalledNames.Value : CalledNamesOf(names));
+            _candidateNames = new Lazy<CatalogueNames?>(() => FindCandidateNames(compilation, userCatalogue));
 
             // No user catalogue reaches this path (one is resolved at compilation start), so no file is read.
             _wholeBuiltIn = new Lazy<DestructiveApiSet>(() => DestructiveApiSet.Create(compilation, ImmutableArray<AdditionalText>.Empty, CancellationToken.None));
@@ -106,7 +99,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         /// Nearly every invocation is rejected by its name alone; null when every name is a candidate: T:/N: catalogue
         /// lines, or a [DestructiveOperation] attribute the compilation can see.
         /// </summary>
-        private static CandidateNames? FindCandidateNames(Compilation compilation, DestructiveApiSet? userCatalogue)
+        private static CatalogueNames? FindCandidateNames(Compilation compilation, DestructiveApiSet? userCatalogue)
         {
             if (compilation.ContainsSymbolsWithName("DestructiveOperationAttribute", SymbolFilter.Type)
                 || KnownSymbols.For(compilation).DestructiveOperationAttribute is not null)
@@ -119,7 +112,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
                 return BuiltInCandidateNames.Value;
             }
 
-            return userCatalogue.HasTypeOrNamespaceEntries ? null : new CandidateNames(new HashSet<string>(userCatalogue.MethodNames, StringComparer.Ordinal));
+            return userCatalogue.HasTypeOrNamespaceEntries ? null : new CatalogueNames(userCatalogue.MethodNames);
         }
 
         /// <summary>
@@ -154,9 +147,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>The names of calls that may be destructive: catalogued names, the EF Core and MongoDB whole-collection deletes, or every name when every name is a candidate.</summary>
-        public InvocationNames CalledNames() => _calledNames.Value;
-
-        private static InvocationNames CalledNamesOf(CandidateNames names) => InvocationNames.Of(names.Names.Concat(WholeCollectionDeletes.CandidateNames));
+        public InvocationNames CalledNames() => _candidateNames.Value?.Called ?? InvocationNames.Every;
 
         /// <summary>An invocation of a method <see cref="CalledNames"/> reads.</summary>
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -186,7 +177,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         {
             var reference = (IMethodReferenceOperation)context.Operation;
             var method = reference.Method;
-            if (_candidateNames.Value is { } names && !names.Contains(method.Name))
+            if (_candidateNames.Value is { } names && !names.Referenced.Reads(method.Name))
             {
                 return;
             }
@@ -200,47 +191,24 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>
-        /// The catalogue's method names, behind a table of (length, first letter) pairs: a code base's calls are mostly
-        /// let go by one bit read, before the name is hashed.
+        /// The catalogue's method names as the names this rule reads: the host folds <see cref="Called"/> into its one
+        /// table of every rule's call names (<see cref="InvocationNames"/>).
         /// </summary>
-        /// <remarks>
-        /// One bit per pair, 1 KB, where a byte per pair made 8 KB: the table is read on every call of a code base, between
-        /// which the compiler's binding pushes it out of the processor's caches, and a call's pair lands in one of 16 cache
-        /// lines instead of one of 128.
-        /// </remarks>
-        private sealed class CandidateNames
+        private sealed class CatalogueNames
         {
-            private const int MaxLength = 63;
-            private readonly ICollection<string> _names;
-
-            public IEnumerable<string> Names => _names;
-            private readonly ulong[] _shapes = new ulong[(MaxLength + 1) * 128 / 64];
-
-            public CandidateNames(ICollection<string> names)
+            public CatalogueNames(IEnumerable<string> names)
             {
-                _names = names;
-                foreach (var name in names)
-                {
-                    if (name.Length > 0)
-                    {
-                        var shape = Shape(name);
-                        _shapes[shape >> 6] |= 1UL << (shape & 63);
-                    }
-                }
+                // A user catalogue's names are yielded from its tables: read them once.
+                var catalogued = names.ToArray();
+                Referenced = InvocationNames.Of(catalogued);
+                Called = InvocationNames.Of(catalogued.Concat(WholeCollectionDeletes.CandidateNames));
             }
 
-            public bool Contains(string name)
-            {
-                if (name.Length == 0)
-                {
-                    return false;
-                }
+            /// <summary>Method groups: a catalogued name.</summary>
+            public InvocationNames Referenced { get; }
 
-                var shape = Shape(name);
-                return (_shapes[shape >> 6] & (1UL << (shape & 63))) != 0 && _names.Contains(name);
-            }
-
-            private static int Shape(string name) => (Math.Min(name.Length, MaxLength) * 128) + (name[0] & 127);
+            /// <summary>Calls: a catalogued name, or an EF Core or MongoDB whole-collection delete.</summary>
+            public InvocationNames Called { get; }
         }
 
         private static void Report(OperationAnalysisContext context, IOperation site, IMethodSymbol method, string description)

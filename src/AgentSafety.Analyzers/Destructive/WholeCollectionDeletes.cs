@@ -37,10 +37,12 @@ internal sealed class WholeCollectionDeletes
     public bool IsEmpty => _dbSet is null && _mongoCollection is null;
 
     /// <summary>The names of the calls this reads: EF Core's ExecuteDelete and MongoDB's DeleteMany.</summary>
-    public static IReadOnlyList<string> CandidateNames { get; } = new[] { "ExecuteDelete", "ExecuteDeleteAsync", "DeleteMany", "DeleteManyAsync" };
+    public static IReadOnlyList<string> CandidateNames => Names;
+
+    private static readonly string[] Names = { "ExecuteDelete", "ExecuteDeleteAsync", "DeleteMany", "DeleteManyAsync" };
 
     /// <summary>A cheap name test that rejects nearly every invocation before any symbol comparison.</summary>
-    public static bool IsCandidateName(string name) => name is "ExecuteDelete" or "ExecuteDeleteAsync" or "DeleteMany" or "DeleteManyAsync";
+    public static bool IsCandidateName(string name) => Array.IndexOf(Names, name) >= 0;
 
     /// <summary>What the call destroys, or null when it is filtered (or not one of these calls).</summary>
     public string? Classify(IInvocationOperation invocation)
