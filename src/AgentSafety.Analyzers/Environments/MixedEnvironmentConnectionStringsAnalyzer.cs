@@ -108,14 +108,8 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            // A part of a concatenation is read with the whole.
-            if (ConcatenationReadFrom(literal) is { } concatenation)
+            if (ReadWithConcatenation(context, literal))
             {
-                if (concatenation != literal)
-                {
-                    AnalyzeConstantExpression(context, concatenation);
-                }
-
                 return;
             }
 
@@ -132,18 +126,29 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
 
         public void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context)
         {
-            var node = context.Node;
-            if (ConcatenationReadFrom(node) is { } concatenation)
+            if (!ReadWithConcatenation(context, context.Node))
             {
-                if (concatenation != node)
-                {
-                    AnalyzeConstantExpression(context, concatenation);
-                }
+                AnalyzeConstantExpression(context, context.Node);
+            }
+        }
 
-                return;
+        /// <summary>
+        /// A part of a concatenation is read with the whole, once, from its first text part: true when
+        /// <paramref name="part"/> is inside a concatenation (and so needs no reading of its own).
+        /// </summary>
+        private bool ReadWithConcatenation(SyntaxNodeAnalysisContext context, SyntaxNode part)
+        {
+            if (ConcatenationReadFrom(part) is not { } concatenation)
+            {
+                return false;
             }
 
-            AnalyzeConstantExpression(context, node);
+            if (concatenation != part)
+            {
+                AnalyzeConstantExpression(context, concatenation);
+            }
+
+            return true;
         }
 
         /// <summary>
