@@ -59,6 +59,73 @@ internal sealed class InvocationNames
     /// <summary>A name's length (up to <see cref="MaxLength"/>) and first letter (its low seven bits), as one index.</summary>
     public static int ShapeOf(string name) => name.Length == 0 ? 0 : (Math.Min(name.Length, MaxLength) * 128) + (name[0] & 127);
 
+    /// <summary>How many bits <see cref="DetailOf"/> spreads names over: 8 KB, against which a few hundred names set about 1%.</summary>
+    internal const int DetailBits = 1 << 16;
+
+    /// <summary>
+    /// A finer shape than <see cref="ShapeOf"/>, hashed: the length with the first two letters. Of Newtonsoft.Json's 6,300
+    /// calls 800 have a (length, first letter) some rule reads; EnsureValue, FormatMessage and ReadAndAssert share it with
+    /// names no rule reads, and each cost a set lookup per rule before. Reading the second letter costs nothing more: it
+    /// sits in the same cache line as the first.
+    /// </summary>
+    public static int DetailOf(string name)
+    {
+        var length = Math.Min(name.Length, MaxLength);
+        var first = length == 0 ? 0 : name[0] & 127;
+        var second = length < 2 ? 0 : name[1] & 127;
+        return DetailOf(length, first, second);
+    }
+
+    // Fibonacci hashing: the top 16 bits of the product spread neighbouring shapes apart.
+    private static int DetailOf(int length, int first, int second) => (int)((uint)((((length * 128) + first) * 128) + second) * 2654435769u >> 16);
+
+    /// <summary>Sets the bit of <see cref="DetailOf"/> of every name read here in <paramref name="bits"/>.</summary>
+    public void MarkDetails(ulong[] bits)
+    {
+        void Set(int detail) => bits[detail >> 6] |= 1UL << (detail & 63);
+
+        if (names is null)
+        {
+            for (var i = 0; i < bits.Length; i++)
+            {
+                bits[i] = ulong.MaxValue;
+            }
+
+            return;
+        }
+
+        foreach (var name in names)
+        {
+            Set(DetailOf(name));
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            if (prefix.Length == 0)
+            {
+                Every.MarkDetails(bits);
+                return;
+            }
+
+            // A name that starts with the prefix is at least as long and has its first letter, and its second letter when
+            // the prefix has two; any second letter when it has one.
+            var first = prefix[0] & 127;
+            for (var length = Math.Min(prefix.Length, MaxLength); length <= MaxLength; length++)
+            {
+                if (prefix.Length > 1 || length == 1)
+                {
+                    Set(DetailOf(length, first, length == 1 ? 0 : prefix[1] & 127));
+                    continue;
+                }
+
+                for (var second = 0; second < 128; second++)
+                {
+                    Set(DetailOf(length, first, second));
+                }
+            }
+        }
+    }
+
     /// <summary>Sets <paramref name="bit"/> in every entry of <paramref name="table"/> whose shape a name read here can have.</summary>
     public void Mark(byte[] table, byte bit)
     {

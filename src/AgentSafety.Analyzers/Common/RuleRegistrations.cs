@@ -183,6 +183,15 @@ internal sealed class RuleActions
             var name = ((IInvocationOperation)context.Operation).TargetMethod.Name;
             var table = built ??= Build();
             var mask = table.Table[InvocationNames.ShapeOf(name)];
+            if (mask != 0)
+            {
+                var detail = InvocationNames.DetailOf(name);
+                if ((table.Details[detail >> 6] & (1UL << (detail & 63))) == 0)
+                {
+                    mask = 0;
+                }
+            }
+
             if (mask == 0 && handlers.Length <= 8)
             {
                 return;
@@ -212,25 +221,31 @@ internal sealed class RuleActions
             }
 
             var table = new byte[InvocationNames.ShapeCount];
+            var details = new ulong[InvocationNames.DetailBits / 64];
             for (var i = 0; i < names.Length && i < 8; i++)
             {
                 names[i].Mark(table, (byte)(1 << i));
+                names[i].MarkDetails(details);
             }
 
-            return lastBuilt = new BuiltTable(names, table);
+            return lastBuilt = new BuiltTable(names, table, details);
         }
 
         /// <summary>
-        /// Each rule's names, resolved once per compilation, and the table of the first eight; never changed once built,
-        /// so shared between compilations.
+        /// Each rule's names, resolved once per compilation, and the tables of the first eight: which rules read a
+        /// (length, first letter), and whether any reads a (length, first two letters); never changed once built, so
+        /// shared between compilations.
         /// </summary>
         private sealed class BuiltTable
         {
-            public BuiltTable(InvocationNames[] names, byte[] table)
+            public BuiltTable(InvocationNames[] names, byte[] table, ulong[] details)
             {
                 Names = names;
                 Table = table;
+                Details = details;
             }
+
+            public ulong[] Details { get; }
 
             public InvocationNames[] Names { get; }
 
