@@ -52,6 +52,7 @@ internal sealed class SecretFormat
         OverScopeWhenPayloadHas = overScopeWhenPayloadHas;
         OverScopeNameAny = overScopeNameAny;
         AnchorComparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        AnchorOpensMatch = OpensWithBoundedAnchor(pattern, anchors);
 
         // Compiled on first use and never thrown from here: a bad row disables itself, and the table test names it.
         regex = new Lazy<Regex?>(() =>
@@ -120,6 +121,41 @@ internal sealed class SecretFormat
     public string[]? OverScopeNameAny { get; }
 
     public bool IsNamed => Anchors.Length == 0;
+
+    /// <summary>
+    /// Every match starts with the row's one anchor, and the character before it is no ASCII letter or digit: read from
+    /// the pattern, which then opens with a lookbehind refusing them (<c>(?&lt;![A-Za-z0-9…])</c> or <c>\b</c>) and the
+    /// anchor's own text, and has no alternative. The anchor index then passes over an anchor inside a word: Vault's
+    /// <c>s.</c> ends "Error reading bytes." and Airtable's <c>pat</c> sits in "path", and each cost a pattern match.
+    /// </summary>
+    public bool AnchorOpensMatch { get; }
+
+    private static bool OpensWithBoundedAnchor(string pattern, string[] anchors)
+    {
+        if (anchors.Length != 1 || pattern.IndexOf('|') >= 0)
+        {
+            return false;
+        }
+
+        // \b refuses a letter or digit before only an anchor that starts with one; before '-' it asks for one.
+        string rest;
+        if (pattern.StartsWith(@"\b", StringComparison.Ordinal) && char.IsLetterOrDigit(anchors[0][0]) && anchors[0][0] < 128)
+        {
+            rest = pattern.Substring(2);
+        }
+        else if (pattern.StartsWith("(?<![", StringComparison.Ordinal) && pattern.IndexOf("])", StringComparison.Ordinal) is var close and > 0
+            && pattern.Substring(0, close).IndexOf("A-Za-z0-9", StringComparison.Ordinal) > 0)
+        {
+            rest = pattern.Substring(close + 2);
+        }
+        else
+        {
+            return false;
+        }
+
+        // A letter of the anchor is compared ignoring case where the row does; the pattern's is then too.
+        return rest.StartsWith(Regex.Escape(anchors[0]), StringComparison.Ordinal);
+    }
 
     /// <summary>Whether the value holds the context the row needs and one of its anchors.</summary>
     public bool MayMatch(string value)

@@ -160,6 +160,11 @@ internal static class SecretScanner
 
                 foreach (var anchor in AnchorsByPair[pair]!)
                 {
+                    if (anchor.OpensMatch && position >= 2 && IsAsciiLetterOrDigit(value[position - 2]))
+                    {
+                        continue;
+                    }
+
                     if (anchor.IsAt(value, position - 1))
                     {
                         (found ??= new ulong[Words])[anchor.Format >> 6] |= 1UL << (anchor.Format & 63);
@@ -169,6 +174,8 @@ internal static class SecretScanner
 
             return found;
         }
+
+        private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
         /// <summary>
         /// On text with a character outside ASCII, every format whose anchor's first two characters are seen: ignoring
@@ -230,7 +237,7 @@ internal static class SecretScanner
                                 list.Add(i);
                             }
 
-                            (anchors[(first * 128) + second] ??= new List<IndexedAnchor>()).Add(new IndexedAnchor(i, anchor, format.AnchorComparison));
+                            (anchors[(first * 128) + second] ??= new List<IndexedAnchor>()).Add(new IndexedAnchor(i, anchor, format.AnchorComparison, format.AnchorOpensMatch));
 
                             // Any character can follow a two-character anchor, and a third character outside ASCII never
                             // follows on the ASCII text this table is read for: either way the pair is let through whole.
@@ -267,12 +274,16 @@ internal static class SecretScanner
 
     internal readonly struct IndexedAnchor
     {
-        public IndexedAnchor(int format, string text, StringComparison comparison)
+        public IndexedAnchor(int format, string text, StringComparison comparison, bool opensMatch = false)
         {
             Format = format;
             Text = text;
             Comparison = comparison;
+            OpensMatch = opensMatch;
         }
+
+        /// <summary>The format's every match starts here, after no ASCII letter or digit (<see cref="SecretFormat.AnchorOpensMatch"/>).</summary>
+        public bool OpensMatch { get; }
 
         public int Format { get; }
 

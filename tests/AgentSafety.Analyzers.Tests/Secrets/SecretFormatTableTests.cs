@@ -229,6 +229,38 @@ public class SecretFormatTableTests
     }
 
     [Fact]
+    public void A_row_whose_match_opens_with_its_anchor_after_no_letter_or_digit_is_not_tried_on_an_anchor_inside_a_word()
+    {
+        var opening = SecretFormats.Bare.Where(f => f.AnchorOpensMatch).Select(f => f.Id).ToList();
+
+        // The rows the index now passes over inside words (Vault's "s." in "bytes.", Airtable's "pat" in "path"), and two
+        // whose anchor sits inside the match or after a letter (Azure AD's "Q~", Mailchimp's "-us"), which it must not.
+        Assert.Contains("vault-legacy-service-token", opening);
+        Assert.Contains("airtable-personal-access-token", opening);
+        Assert.Contains("github-pat", opening);
+        Assert.DoesNotContain("azure-ad-client-secret", opening);
+        Assert.DoesNotContain("mailchimp-api-key", opening);
+        Assert.DoesNotContain("openai-api-key", opening);
+
+        // What the pattern says, checked against the pattern itself: its own sample after a letter or a digit never
+        // matches, after a space it does. A row read wrongly from its pattern would lose findings; this fails first.
+        foreach (var format in SecretFormats.Bare.Where(f => f.AnchorOpensMatch))
+        {
+            var token = Samples[format.Id]();
+            Assert.True(format.Pattern!.IsMatch("key " + token), format.Id + ": sample after a space");
+            Assert.False(format.Pattern.IsMatch("x" + token), format.Id + ": sample after a letter");
+            Assert.False(format.Pattern.IsMatch("7" + token), format.Id + ": sample after a digit");
+        }
+
+        var index = SecretScanner.FormatIndex.Build(SecretFormats.Bare, SecretFormats.Variables);
+        var vault = Array.FindIndex(SecretFormats.Bare, f => f.Id == "vault-legacy-service-token");
+        bool Finds(string text) => index.FoundAnchors(text) is { } found && (found[vault >> 6] & (1UL << (vault & 63))) != 0;
+        Assert.False(Finds("Error reading bytes. Unexpected token: {0}."));
+        Assert.True(Finds("token: s.0123456789abcdefABCDEFGH"));
+        Assert.True(Finds("s.0123456789abcdefABCDEFGH"));
+    }
+
+    [Fact]
     public void The_variable_name_lengths_the_scan_compares_include_every_name_and_share_one_bit_from_63_characters()
     {
         var variables = new[]
