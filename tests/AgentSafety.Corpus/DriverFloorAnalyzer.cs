@@ -30,8 +30,6 @@ internal sealed class DriverFloorAnalyzer : DiagnosticAnalyzer
             start.RegisterSyntaxNodeAction(
                 _ => { },
                 SyntaxKind.StringLiteralExpression,
-                SyntaxKind.InvocationExpression,
-                SyntaxKind.AddExpression,
                 SyntaxKind.InterpolatedStringExpression,
                 SyntaxKind.ObjectInitializerExpression);
             start.RegisterOperationAction(
