@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -180,18 +181,20 @@ internal sealed class RuleActions
 
         public void Run(OperationAnalysisContext context)
         {
-            var name = ((IInvocationOperation)context.Operation).TargetMethod.Name;
+            var invocation = (IInvocationOperation)context.Operation;
             var table = built ??= Build();
-            var mask = table.Table[InvocationNames.ShapeOf(name)];
-            if (mask != 0)
+
+            // The name as written first: the syntax was just bound and is in the processor's caches, where the called
+            // method's symbol, its original definition and their name are usually not. Written and called names differ
+            // only for a delegate's Invoke, which no rule reads while SyntaxFirst holds, and for implicit calls
+            // (collection initializers' Add, query clauses), which have no such syntax and are read by symbol.
+            if (table.SyntaxFirst && handlers.Length <= 8 && WrittenName(invocation.Syntax) is { } written && table.Mask(written) == 0)
             {
-                var detail = InvocationNames.DetailOf(name);
-                if ((table.Details[detail >> 6] & (1UL << (detail & 63))) == 0)
-                {
-                    mask = 0;
-                }
+                return;
             }
 
+            var name = invocation.TargetMethod.Name;
+            var mask = table.Mask(name);
             if (mask == 0 && handlers.Length <= 8)
             {
                 return;
@@ -208,6 +211,18 @@ internal sealed class RuleActions
                 }
             }
         }
+
+        /// <summary>The method name an invocation is written with (<c>Foo()</c>, <c>x.Foo&lt;T&gt;()</c>, <c>x?.Foo()</c>); null for any other shape.</summary>
+        private static string? WrittenName(SyntaxNode syntax) =>
+            syntax is InvocationExpressionSyntax invocation
+                ? invocation.Expression switch
+                {
+                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                    SimpleNameSyntax simple => simple.Identifier.ValueText,
+                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                    _ => null,
+                }
+                : null;
 
         private BuiltTable Build()
         {
@@ -243,9 +258,26 @@ internal sealed class RuleActions
                 Names = names;
                 Table = table;
                 Details = details;
+                SyntaxFirst = !names.Any(n => n.Reads("Invoke"));
             }
 
             public ulong[] Details { get; }
+
+            /// <summary>No rule reads Invoke, the name a delegate is called by whatever it is written as: a call can be turned away by its written name.</summary>
+            public bool SyntaxFirst { get; }
+
+            /// <summary>The rules among the first eight that may read a call of this name; 0 for none.</summary>
+            public byte Mask(string name)
+            {
+                var mask = Table[InvocationNames.ShapeOf(name)];
+                if (mask == 0)
+                {
+                    return 0;
+                }
+
+                var detail = InvocationNames.DetailOf(name);
+                return (Details[detail >> 6] & (1UL << (detail & 63))) == 0 ? (byte)0 : mask;
+            }
 
             public InvocationNames[] Names { get; }
 

@@ -134,6 +134,42 @@ public class AgentSafetyAnalyzerTests
         Assert.Equal(4, counting.Invocations);
     }
 
+    [Theory]
+    [InlineData("Add", 3)]
+    [InlineData("Where", 1)]
+    [InlineData("Invoke", 2)]
+    [InlineData("Delete", 0)]
+    public async Task A_call_is_read_by_the_name_of_the_method_called_not_the_name_written(string read, int expected)
+    {
+        // The host turns calls away by the name written before it reads the called method: a delegate written Delete()
+        // calls Invoke, a collection initializer calls Add and a query calls Where with neither name written as a call.
+        var compilation = await TestReferences.CompileAsync(
+            "WrittenNames",
+            ("Written.cs", @"
+using System; using System.Collections.Generic; using System.Linq;
+class A
+{
+    Action Delete = () => { };
+    void M(int[] xs)
+    {
+        Delete();
+        Delete.Invoke();
+        var list = new List<int> { 1, 2 };
+        var q = from x in xs where x > 0 select x;
+        list.Add(3);
+    }
+}"));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        var names = InvocationNames.Of(new[] { read });
+
+        var hosted = await RunAsync(compilation, options, new AgentSafetyAnalyzer(new NamedCallRule(names)));
+        var alone = await RunAsync(compilation, options, new NamedCallRule(names));
+
+        Assert.Equal(expected, hosted.Count);
+        Assert.All(hosted, d => Assert.Contains(read + " called", d, StringComparison.Ordinal));
+        Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task A_host_reads_its_own_rules_names_after_a_host_whose_rules_read_others()
     {
