@@ -374,6 +374,22 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context, KnownSymbols types)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
+
+        // The property's name as written first (x.CommandText, CommandText, x?.CommandText): a property is written by its
+        // own name, and the syntax was just bound where the property's symbol usually sits in memory the binding evicted.
+        if (assignment.Syntax is AssignmentExpressionSyntax { Left: var left }
+            && left switch
+            {
+                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                _ => null,
+            } is { } written
+            && written != "CommandText")
+        {
+            return;
+        }
+
         if (assignment.Target is not IPropertyReferenceOperation { Property.Name: "CommandText" } property
             || assignment.Parent is IObjectOrCollectionInitializerOperation
             || !types.IsDbCommand(property.Property.ContainingType))
