@@ -29,8 +29,8 @@ internal static class Bindings
                 {
                     IdentifierNameSyntax id => id.Identifier.ValueText,
                     MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                    ImplicitElementAccessSyntax { ArgumentList.Arguments.Count: 1 } element when element.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax key => key.Token.ValueText,
-                    ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } element when element.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax key => key.Token.ValueText,
+                    ImplicitElementAccessSyntax { ArgumentList.Arguments.Count: 1 } element when element.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax key => StringLiterals.ValueOf(key.Token),
+                    ElementAccessExpressionSyntax { ArgumentList.Arguments.Count: 1 } element when element.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax key => StringLiterals.ValueOf(key.Token),
                     _ => null,
                 };
             case AnonymousObjectMemberDeclaratorSyntax { NameEquals: { } nameEquals }:
@@ -39,7 +39,7 @@ internal static class Bindings
                 return nameColon.Name.Identifier.ValueText;
             case ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 2 } list } argument when list.Arguments[1] == argument && list.Arguments[0].Expression is LiteralExpressionSyntax header:
                 // headers.Add("X-Api-Key", "..."), config["Stripe:ApiKey"] = ... and friends: the key names the value.
-                return header.Token.ValueText;
+                return StringLiterals.ValueOf(header.Token);
             case ReturnStatementSyntax or ArrowExpressionClauseSyntax:
                 return literal.FirstAncestorOrSelf<MemberDeclarationSyntax>() switch
                 {
@@ -87,7 +87,7 @@ internal static class Bindings
             case InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression } initializer
                 when initializer.Expressions.Count == 2 && initializer.Expressions[1] == current:
                 return initializer.Expressions[0] is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression)
-                    ? key.Token.ValueText
+                    ? StringLiterals.ValueOf(key.Token)
                     : null;
             case ArgumentSyntax argument when argument.Parent is ArgumentListSyntax list:
                 if (argument.NameColon is not null)
@@ -97,7 +97,7 @@ internal static class Bindings
 
                 var index = list.Arguments.IndexOf(argument);
                 return index > 0 && list.Arguments[index - 1].Expression is LiteralExpressionSyntax previous && previous.IsKind(SyntaxKind.StringLiteralExpression)
-                    ? previous.Token.ValueText
+                    ? StringLiterals.ValueOf(previous.Token)
                     : null;
             default:
                 return null;
@@ -106,6 +106,6 @@ internal static class Bindings
 
     private static string? FirstStringArgument(BracketedArgumentListSyntax list) =>
         list.Arguments.Count == 1 && list.Arguments[0].Expression is LiteralExpressionSyntax key && key.IsKind(SyntaxKind.StringLiteralExpression)
-            ? key.Token.ValueText
+            ? StringLiterals.ValueOf(key.Token)
             : null;
 }

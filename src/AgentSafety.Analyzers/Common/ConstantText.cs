@@ -161,7 +161,7 @@ internal static class ConstantText
 
     private static string? LiteralText(ExpressionSyntax expression) => expression switch
     {
-        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => StringLiterals.ValueOf(literal.Token),
         BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) && LiteralText(binary.Left) is { } l && LiteralText(binary.Right) is { } r => l + r,
         ParenthesizedExpressionSyntax parenthesized => LiteralText(parenthesized.Expression),
         _ => null,

@@ -322,7 +322,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
             {
                 if (operand is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression))
                 {
-                    Add(context, literal, literal.Token.ValueText);
+                    Add(context, literal, StringLiterals.ValueOf(literal.Token));
                 }
             }
         }
@@ -344,7 +344,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 switch (current)
                 {
                     case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                        if (HasSeparator(literal.Token.ValueText, ref matched))
+                        if (HasSeparator(StringLiterals.ValueOf(literal.Token), ref matched))
                         {
                             return true;
                         }
@@ -357,7 +357,7 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                             {
                                 matched = 0;
                             }
-                            else if (HasSeparator(text.TextToken.ValueText, ref matched))
+                            else if (HasSeparator(StringLiterals.ValueOf(text.TextToken), ref matched))
                             {
                                 return true;
                             }
@@ -425,12 +425,12 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 switch (operand)
                 {
                     case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
-                        yield return literal.Token.ValueText;
+                        yield return StringLiterals.ValueOf(literal.Token);
                         break;
                     case InterpolatedStringExpressionSyntax interpolated:
                         foreach (var content in interpolated.Contents)
                         {
-                            yield return content is InterpolatedStringTextSyntax text ? text.TextToken.ValueText : null;
+                            yield return content is InterpolatedStringTextSyntax text ? StringLiterals.ValueOf(text.TextToken) : null;
                         }
 
                         break;

@@ -125,7 +125,7 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
-        var value = literal.Token.ValueText;
+        var value = StringLiterals.ValueOf(literal.Token);
         if (value.Length < 8)
         {
             return;
