@@ -113,15 +113,17 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            // The token text is at least as long as the value; reject by length and characters before unescaping.
+            // The value is what the secrets rule read just before; the token's span, whose start is read through its
+            // leading trivia, only for the rare value that may be a connection string. MightBeConnectionString turns away
+            // values under 10 characters, which every token under 12 characters, quotes included, holds.
             var token = literal.Token;
-            var tokenLength = token.Span.Length;
-            if (tokenLength < 12 || tokenLength > EnvironmentClassifier.MaxConnectionStringLength + 16)
+            var value = StringLiterals.ValueOf(token);
+            if (!EnvironmentClassifier.MightBeConnectionString(value) || token.Span.Length > EnvironmentClassifier.MaxConnectionStringLength + 16)
             {
                 return;
             }
 
-            Add(context, literal, token.ValueText);
+            Add(context, literal, value);
         }
 
         public void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context)
