@@ -9,6 +9,19 @@ public class SecretAnalyzerTests
     private static readonly string Railway = FakeToken.Uuid(11);
 
     [Fact]
+    public void The_sink_name_filter_lets_every_credential_sink_through_and_turns_common_types_away()
+    {
+        Assert.NotEmpty(AgentSafety.Analyzers.Secrets.SecretsAnalyzer.SinkTypeNames);
+        Assert.All(AgentSafety.Analyzers.Secrets.SecretsAnalyzer.SinkTypeNames, name => Assert.True(AgentSafety.Analyzers.Secrets.SecretsAnalyzer.MayBeSinkName(name), name));
+
+        // Of the same lengths as sinks (11, 12, 17, 18, 19), other first letters: let go before any lookup.
+        foreach (var name in new[] { "JsonWrapper", "JsonPosition", "JsonSerializerSettings".Substring(0, 17), "ReadOnlyCollection", "XmlDocumentWrapper1" })
+        {
+            Assert.False(AgentSafety.Analyzers.Secrets.SecretsAnalyzer.MayBeSinkName(name), name);
+        }
+    }
+
+    [Fact]
     public Task Reports_a_github_token_in_a_field_redacted() => Asa101.Verifier.VerifyAnalyzerAsync($$"""
         class C
         {
