@@ -238,6 +238,8 @@ internal static class EnvironmentClassifier
     /// <summary>
     /// A cheap test that rejects almost every string before <see cref="TryParseConnectionString"/> allocates anything.
     /// </summary>
+    private static readonly char[] EqualsOrColon = { '=', ':' };
+
     public static bool MightBeConnectionString(string? text)
     {
         if (text is null || text.Length < 10 || text.Length > MaxConnectionStringLength)
@@ -245,7 +247,15 @@ internal static class EnvironmentClassifier
             return false;
         }
 
-        var equals = text.IndexOf('=');
+        // Both shapes need '=' or "://": one vectorised search for either character turns away most text (a message, a
+        // format, a name) before the slower searches below, ignoring case, run.
+        var first = text.IndexOfAny(EqualsOrColon);
+        if (first < 0)
+        {
+            return false;
+        }
+
+        var equals = text.IndexOf('=', first);
         if (equals > 0 && (text.IndexOf(';') > 0 || text.IndexOf(',') > 0 || text.IndexOf("Data Source", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase) >= 0))
         {
             return true;
