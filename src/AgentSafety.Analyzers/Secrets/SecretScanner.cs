@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AgentSafety.Analyzers.Common;
 using AgentSafety.Shared;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace AgentSafety.Analyzers.Secrets;
 
@@ -338,7 +339,17 @@ internal static class SecretScanner
     /// <c>Jwt:Key</c>), read only to tell which provider a named format belongs to; <paramref name="developmentFile"/>
     /// says the value sits in a development-only file (<c>appsettings.Development.json</c>, <c>.env.development</c>).
     /// </summary>
-    public static List<SecretFinding> Scan(string? value, string? bindingName, string? scope = null, bool developmentFile = false, bool knownCredential = false)
+    public static List<SecretFinding> Scan(string? value, string? bindingName, string? scope = null, bool developmentFile = false, bool knownCredential = false) =>
+        Scan(value, new BindingSource(bindingName, null), scope, developmentFile, knownCredential);
+
+    /// <summary>
+    /// A C# string literal's value, bound to the name <see cref="Bindings.BindingName"/> gives: the name is read only when
+    /// the scan needs it, which for most literals (a message with spaces, a word) it never does.
+    /// </summary>
+    public static List<SecretFinding> ScanLiteral(string? value, LiteralExpressionSyntax literal) =>
+        Scan(value, new BindingSource(null, literal), null, false, false);
+
+    private static List<SecretFinding> Scan(string? value, BindingSource binding, string? scope, bool developmentFile, bool knownCredential)
     {
         var findings = new List<SecretFinding>();
         if (value is null || value.Length < 8 || value.Length > MaxValueLength)
@@ -348,7 +359,7 @@ internal static class SecretScanner
 
         try
         {
-            ScanCore(value, bindingName, scope, developmentFile, knownCredential, findings);
+            ScanCore(value, binding, scope, developmentFile, knownCredential, findings);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -358,7 +369,7 @@ internal static class SecretScanner
         return findings;
     }
 
-    private static void ScanCore(string value, string? bindingName, string? scope, bool developmentFile, bool knownCredential, List<SecretFinding> findings)
+    private static void ScanCore(string value, BindingSource binding, string? scope, bool developmentFile, bool knownCredential, List<SecretFinding> findings)
     {
         // A first pass over the text: which characters it mixes and which of the later checks' markers it holds. Only
         // text that mixes digits or punctuation in is then looked up in the format tables. Each table, check and pattern
@@ -421,7 +432,7 @@ internal static class SecretScanner
             {
                 if ((candidates[i >> 6] & (1UL << (i & 63))) != 0)
                 {
-                    TryFormat(SecretFormats.Bare[i], value, bindingName, findings);
+                    TryFormat(SecretFormats.Bare[i], value, binding, findings);
                 }
             }
 
@@ -446,9 +457,9 @@ internal static class SecretScanner
             ScanConnectionString(value, developmentFile, findings, markers);
         }
 
-        if (findings.Count == 0 && bindingName is { Length: > 0 })
+        if (findings.Count == 0)
         {
-            ScanBound(value, bindingName!, scope, knownCredential, findings);
+            ScanBound(value, binding, scope, knownCredential, findings);
         }
     }
 
@@ -470,7 +481,7 @@ internal static class SecretScanner
         JwtStart = 16,
     }
 
-    private static void TryFormat(SecretFormat format, string value, string? bindingName, List<SecretFinding> findings)
+    private static void TryFormat(SecretFormat format, string value, BindingSource binding, List<SecretFinding> findings)
     {
         if (!format.MayMatch(value) || format.Pattern is not { } pattern)
         {
@@ -489,7 +500,7 @@ internal static class SecretScanner
             return;
         }
 
-        var overScoped = OverScopeApplies(format, token.Value, bindingName);
+        var overScoped = OverScopeApplies(format, token.Value, format.OverScopeNameAny is null ? null : binding.Name());
         findings.Add(new SecretFinding(format.Provider, format.Kind, token.Index, token.Length, format.EnvironmentVariable,
             overScoped ? format.OverScope : null, overScoped ? format.Narrower : null));
     }
@@ -708,8 +719,22 @@ internal static class SecretScanner
     }
 
     /// <summary>Values whose only sign of being a secret is the name they are bound to.</summary>
-    private static void ScanBound(string value, string name, string? scope, bool knownCredential, List<SecretFinding> findings)
+    private static void ScanBound(string value, BindingSource binding, string? scope, bool knownCredential, List<SecretFinding> findings)
     {
+        // Text with a space, a URL or a placeholder is read under one name only, an Authorization header's, and only
+        // when what follows its first space can be a credential: otherwise the value alone decides, and the name, a walk
+        // up the syntax for a literal, is not read.
+        var notBare = value.IndexOf(' ') >= 0 || value.IndexOf("://", StringComparison.Ordinal) >= 0 || IsPlaceholder(value);
+        if (notBare && !MayBeHeaderCredential(value))
+        {
+            return;
+        }
+
+        if (binding.Name() is not { Length: > 0 } name)
+        {
+            return;
+        }
+
         // headers.Add("Authorization", "Bearer <token>"): the credential is what follows the scheme.
         if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
         {
@@ -724,7 +749,7 @@ internal static class SecretScanner
             return;
         }
 
-        if (value.IndexOf(' ') >= 0 || value.IndexOf("://", StringComparison.Ordinal) >= 0 || IsPlaceholder(value))
+        if (notBare)
         {
             return;
         }
@@ -801,6 +826,47 @@ internal static class SecretScanner
         {
             findings.Add(new SecretFinding("generic", "high-entropy secret", 0, value.Length, envName, environmentVariableFromName: true));
         }
+    }
+
+    /// <summary>
+    /// What the Authorization branch of <see cref="ScanBound"/> asks of the credential before anything else: at least 16
+    /// characters after the first space (the whole text when it has none at its start), trimmed, with no space inside.
+    /// </summary>
+    private static bool MayBeHeaderCredential(string value)
+    {
+        var space = value.IndexOf(' ');
+        var start = 0;
+        var end = value.Length;
+        if (space > 0)
+        {
+            start = space + 1;
+            while (start < end && char.IsWhiteSpace(value[start]))
+            {
+                start++;
+            }
+
+            while (end > start && char.IsWhiteSpace(value[end - 1]))
+            {
+                end--;
+            }
+        }
+
+        return end - start >= 16 && value.IndexOf(' ', start, end - start) < 0;
+    }
+
+    /// <summary>The name a value is bound to: given, or read from a literal's place in the syntax when first asked for.</summary>
+    private readonly struct BindingSource
+    {
+        private readonly string? name;
+        private readonly LiteralExpressionSyntax? literal;
+
+        public BindingSource(string? name, LiteralExpressionSyntax? literal)
+        {
+            this.name = name;
+            this.literal = literal;
+        }
+
+        public string? Name() => literal is null ? name : Bindings.BindingName(literal);
     }
 
     /// <summary>A Bearer token sent to a platform API that takes only account-wide tokens as Bearer, whatever its value: an over-scope signal, never itself a secret.</summary>

@@ -145,7 +145,7 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
         }
 
         // Nearly every literal holds no secret: the location and the report delegate are made only for those that do.
-        var findings = SecretScanner.Scan(value, Bindings.BindingName(literal));
+        var findings = SecretScanner.ScanLiteral(value, literal);
         if (findings.Count > 0)
         {
             Report(context.ReportDiagnostic, findings, literal.GetLocation(), value);
@@ -284,7 +284,7 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
     {
         // A literal written in place is the literal action's, unless its own place names nothing secret:
         // new NetworkCredential("svc", "...") binds the password to no name, and only the parameter tells.
-        if (valueOperation.Syntax is LiteralExpressionSyntax literal && SecretScanner.Scan(value, Bindings.BindingName(literal)).Count > 0)
+        if (valueOperation.Syntax is LiteralExpressionSyntax literal && SecretScanner.ScanLiteral(value, literal).Count > 0)
         {
             return;
         }

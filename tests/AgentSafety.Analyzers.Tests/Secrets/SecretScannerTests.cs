@@ -238,4 +238,48 @@ public class SecretScannerTests(Xunit.Abstractions.ITestOutputHelper output)
         SecretScanner.Scan(string.Concat(Enumerable.Repeat("Password=;", 20_000)), null);
         SecretScanner.Scan("mutation " + new string('-', 100_000), "secret");
     }
+
+    [Fact]
+    public void A_literal_scanned_with_its_name_read_on_demand_gives_what_it_gives_with_the_name_read_first()
+    {
+        // Every shape ScanBound's order depends on: spaced text under a secret name and under Authorization (one space,
+        // two, a leading one, a short credential), a URL, a placeholder, bare values under secret and plain names, a
+        // format token whose over-scope reads the name, and no name at all.
+        var token = FakeToken.Make(string.Empty, 40, seed: 4);
+        var values = new[]
+        {
+            "Bearer " + token, "Bearer  " + token + "  ", " Bearer " + token, "Bearer abc", "Bearer " + token + " x", token, " " + token,
+            "hunter2 is the password", "https://user:" + token + "@example.org/", "your-api-key-here", "P@ssw0rd!2024x", FakeToken.Make("ghp_", 36),
+            FakeToken.Uuid(11), FakeToken.Make(string.Empty, 32, FakeToken.Hex, seed: 5), "Data Source=db;Password=" + token,
+        };
+        var places = new[] { "string password = {0};", "string apiToken = {0};", "string title = {0};", "void M(System.Net.Http.HttpClient h) => h.DefaultRequestHeaders.Add(\"Authorization\", {0});", "void M() => System.Console.WriteLine({0});", "string RAILWAY_TOKEN = {0};" };
+        var compared = 0;
+        foreach (var place in places)
+        {
+            foreach (var value in values)
+            {
+                var source = "class C { " + string.Format(System.Globalization.CultureInfo.InvariantCulture, place, Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true)) + " }";
+                var literal = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source).GetRoot().DescendantNodes()
+                    .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax>().Last();
+                var eager = SecretScanner.Scan(value, AgentSafety.Analyzers.Common.Bindings.BindingName(literal));
+                var lazy = SecretScanner.ScanLiteral(value, literal);
+                Assert.Equal(eager.Select(Describe), lazy.Select(Describe));
+                compared += eager.Count;
+
+                // The Authorization branch reads spaced text: the header credential after one space or two is found there
+                // and only there; after a leading space, or with a space inside, it is not.
+                var header = place.Contains("Authorization", StringComparison.Ordinal);
+                var credential = value.StartsWith("Bearer ", StringComparison.Ordinal) && value.TrimEnd().Substring(7).Trim() == token;
+                if (value.Contains("Bearer", StringComparison.Ordinal))
+                {
+                    Assert.Equal(header && credential, lazy.Any(f => f.Kind == "Authorization header credential"));
+                }
+            }
+        }
+
+        // The cases find something, or the comparison would hold for a scan that finds nothing.
+        Assert.True(compared >= 20, $"{compared} findings compared");
+    }
+
+    private static string Describe(SecretFinding f) => $"{f.Provider}|{f.Kind}|{f.Start}|{f.Length}|{f.EnvironmentVariable}|{f.OverScope}|{f.IsSecret}";
 }
