@@ -7,6 +7,18 @@ namespace AgentSafety.Analyzers.Common;
 /// <summary>The name a value written in source is bound to, as the secrets rules and ASA301 each read it.</summary>
 internal static class Bindings
 {
+    /// <summary>
+    /// The member name an expression is written with (<c>Foo</c>, <c>x.Foo</c>, <c>x.Foo&lt;T&gt;</c>, <c>x?.Foo</c>); null
+    /// for any other shape. Read before the member's symbol: the syntax was just bound and sits in the processor's caches.
+    /// </summary>
+    public static string? WrittenMemberName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
+
     /// <summary>The name a literal is bound to: the variable, field, property, named argument, JSON-like key or anonymous member.</summary>
     public static string? BindingName(LiteralExpressionSyntax literal)
     {

@@ -82,8 +82,6 @@ internal sealed class InvocationNames
     /// <summary>Sets the bit of <see cref="DetailOf"/> of every name read here in <paramref name="bits"/>.</summary>
     public void MarkDetails(ulong[] bits)
     {
-        void Set(int detail) => bits[detail >> 6] |= 1UL << (detail & 63);
-
         if (names is null)
         {
             for (var i = 0; i < bits.Length; i++)
@@ -96,7 +94,7 @@ internal sealed class InvocationNames
 
         foreach (var name in names)
         {
-            Set(DetailOf(name));
+            Bits.Set(bits, DetailOf(name));
         }
 
         foreach (var prefix in prefixes)
@@ -114,13 +112,13 @@ internal sealed class InvocationNames
             {
                 if (prefix.Length > 1 || length == 1)
                 {
-                    Set(DetailOf(length, first, length == 1 ? 0 : prefix[1] & 127));
+                    Bits.Set(bits, DetailOf(length, first, length == 1 ? 0 : prefix[1] & 127));
                     continue;
                 }
 
                 for (var second = 0; second < 128; second++)
                 {
-                    Set(DetailOf(length, first, second));
+                    Bits.Set(bits, DetailOf(length, first, second));
                 }
             }
         }

@@ -188,7 +188,8 @@ internal sealed class RuleActions
             // method's symbol, its original definition and their name are usually not. Written and called names differ
             // only for a delegate's Invoke, which no rule reads while SyntaxFirst holds, and for implicit calls
             // (collection initializers' Add, query clauses), which have no such syntax and are read by symbol.
-            if (table.SyntaxFirst && handlers.Length <= 8 && WrittenName(invocation.Syntax) is { } written && table.Mask(written) == 0)
+            if (table.SyntaxFirst && handlers.Length <= 8 && invocation.Syntax is InvocationExpressionSyntax { Expression: var called }
+                && Bindings.WrittenMemberName(called) is { } written && table.Mask(written) == 0)
             {
                 return;
             }
@@ -211,18 +212,6 @@ internal sealed class RuleActions
                 }
             }
         }
-
-        /// <summary>The method name an invocation is written with (<c>Foo()</c>, <c>x.Foo&lt;T&gt;()</c>, <c>x?.Foo()</c>); null for any other shape.</summary>
-        private static string? WrittenName(SyntaxNode syntax) =>
-            syntax is InvocationExpressionSyntax invocation
-                ? invocation.Expression switch
-                {
-                    MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                    _ => null,
-                }
-                : null;
 
         private BuiltTable Build()
         {
@@ -263,7 +252,7 @@ internal sealed class RuleActions
                 {
                     if (table[shape] != 0)
                     {
-                        Shapes[shape >> 6] |= 1UL << (shape & 63);
+                        Bits.Set(Shapes, shape);
                     }
                 }
 
@@ -281,13 +270,7 @@ internal sealed class RuleActions
                 // Three reads, most selective last: 1 KB of bits for (length, first letter), which a compiler's binding
                 // between two calls leaves in the processor's caches more often than the 8 KB table of masks behind it.
                 var shape = InvocationNames.ShapeOf(name);
-                if ((Shapes[shape >> 6] & (1UL << (shape & 63))) == 0)
-                {
-                    return 0;
-                }
-
-                var detail = InvocationNames.DetailOf(name);
-                return (Details[detail >> 6] & (1UL << (detail & 63))) == 0 ? (byte)0 : Table[shape];
+                return Bits.Has(Shapes, shape) && Bits.Has(Details, InvocationNames.DetailOf(name)) ? Table[shape] : (byte)0;
             }
 
             /// <summary>One bit per (length, first letter), set where <see cref="Table"/> holds a rule.</summary>

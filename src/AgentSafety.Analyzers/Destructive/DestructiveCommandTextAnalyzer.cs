@@ -378,13 +378,7 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
         // The property's name as written first (x.CommandText, CommandText, x?.CommandText): a property is written by its
         // own name, and the syntax was just bound where the property's symbol usually sits in memory the binding evicted.
         if (assignment.Syntax is AssignmentExpressionSyntax { Left: var left }
-            && left switch
-            {
-                MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                _ => null,
-            } is { } written
+            && Bindings.WrittenMemberName(left) is { } written
             && written != "CommandText")
         {
             return;

@@ -88,7 +88,7 @@ internal static class SecretScanner
             {
                 if (byPair[pair] is not null)
                 {
-                    PairBits[pair >> 6] |= 1UL << (pair & 63);
+                    Bits.Set(PairBits, pair);
                 }
             }
 
@@ -144,7 +144,7 @@ internal static class SecretScanner
             for (var position = 1; position < value.Length; position++)
             {
                 var pair = (value[position - 1] * 128) + value[position];
-                if ((PairBits[pair >> 6] & (1UL << (pair & 63))) == 0)
+                if (!Bits.Has(PairBits, pair))
                 {
                     continue;
                 }
@@ -153,7 +153,7 @@ internal static class SecretScanner
                 if (position + 1 < value.Length)
                 {
                     var triple = TripleBit(pair, value[position + 1]);
-                    if ((TripleBits[triple >> 6] & (1UL << (triple & 63))) == 0)
+                    if (!Bits.Has(TripleBits, triple))
                     {
                         continue;
                     }
@@ -168,7 +168,7 @@ internal static class SecretScanner
 
                     if (anchor.IsAt(value, position - 1))
                     {
-                        (found ??= new ulong[Words])[anchor.Format >> 6] |= 1UL << (anchor.Format & 63);
+                        Bits.Set(found ??= new ulong[Words], anchor.Format);
                     }
                 }
             }
@@ -190,12 +190,12 @@ internal static class SecretScanner
                 var previous = value[position - 1];
                 var c = value[position];
                 var pair = (previous * 128) + c;
-                if (previous < 128 && c < 128 && (PairBits[pair >> 6] & (1UL << (pair & 63))) != 0)
+                if (previous < 128 && c < 128 && Bits.Has(PairBits, pair))
                 {
                     candidates ??= new ulong[Words];
                     foreach (var f in ByPair[pair]!)
                     {
-                        candidates[f >> 6] |= 1UL << (f & 63);
+                        Bits.Set(candidates, f);
                     }
                 }
             }
@@ -248,7 +248,7 @@ internal static class SecretScanner
                             foreach (var third in thirds)
                             {
                                 var triple = TripleBit((first * 128) + second, third);
-                                tripleBits[triple >> 6] |= 1UL << (triple & 63);
+                                Bits.Set(tripleBits, triple);
                             }
                         }
                     }
@@ -424,13 +424,13 @@ internal static class SecretScanner
                 candidates ??= new ulong[index.Words];
                 foreach (var f in index.Always)
                 {
-                    candidates[f >> 6] |= 1UL << (f & 63);
+                    Bits.Set(candidates, f);
                 }
             }
 
             for (var i = 0; candidates is not null && i < index.Count; i++)
             {
-                if ((candidates[i >> 6] & (1UL << (i & 63))) != 0)
+                if (Bits.Has(candidates, i))
                 {
                     TryFormat(SecretFormats.Bare[i], value, binding, findings);
                 }
@@ -725,7 +725,7 @@ internal static class SecretScanner
         // when what follows its first space can be a credential: otherwise the value alone decides, and the name, a walk
         // up the syntax for a literal, is not read.
         var notBare = value.IndexOf(' ') >= 0 || value.IndexOf("://", StringComparison.Ordinal) >= 0 || IsPlaceholder(value);
-        if (notBare && !MayBeHeaderCredential(value))
+        if (notBare && !MayHoldHeaderCredential(value))
         {
             return;
         }
@@ -738,12 +738,12 @@ internal static class SecretScanner
         // headers.Add("Authorization", "Bearer <token>"): the credential is what follows the scheme.
         if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase))
         {
-            var space = value.IndexOf(' ');
-            var credential = space > 0 ? value.Substring(space + 1).Trim() : value;
+            var (start, length) = HeaderCredential(value);
+            var credential = value.Substring(start, length);
             if (credential.Length >= 16 && credential.IndexOf(' ') < 0 && !IsPlaceholder(credential) && Entropy(credential) >= 3.0)
             {
                 // The fix reads the whole header value, scheme included, so the variable is named for the header, not the token.
-                findings.Add(new SecretFinding("HTTP", "Authorization header credential", space + 1, credential.Length, "API_AUTHORIZATION_HEADER"));
+                findings.Add(new SecretFinding("HTTP", "Authorization header credential", value.IndexOf(' ') + 1, credential.Length, "API_AUTHORIZATION_HEADER"));
             }
 
             return;
@@ -829,10 +829,13 @@ internal static class SecretScanner
     }
 
     /// <summary>
-    /// What the Authorization branch of <see cref="ScanBound"/> asks of the credential before anything else: at least 16
-    /// characters after the first space (the whole text when it has none at its start), trimmed, with no space inside.
+    /// Where an Authorization header value's credential is: after the first space, trimmed (the whole text when it has
+    /// no space, or one at its start). Read before the binding name, to tell whether any name could matter.
     /// </summary>
-    private static bool MayBeHeaderCredential(string value)
+    private static bool MayHoldHeaderCredential(string value) =>
+        HeaderCredential(value) is var (start, length) && length >= 16 && value.IndexOf(' ', start, length) < 0;
+
+    private static (int Start, int Length) HeaderCredential(string value)
     {
         var space = value.IndexOf(' ');
         var start = 0;
@@ -851,7 +854,7 @@ internal static class SecretScanner
             }
         }
 
-        return end - start >= 16 && value.IndexOf(' ', start, end - start) < 0;
+        return (start, end - start);
     }
 
     /// <summary>The name a value is bound to: given, or read from a literal's place in the syntax when first asked for.</summary>

@@ -67,19 +67,14 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static readonly ulong[] SinkNameShapes = Sinks.Keys.Aggregate(new ulong[InvocationNames.ShapeCount / 64], (bits, name) =>
     {
-        var shape = InvocationNames.ShapeOf(name);
-        bits[shape >> 6] |= 1UL << (shape & 63);
+        Bits.Set(bits, InvocationNames.ShapeOf(name));
         return bits;
     });
 
     /// <summary>The credential sinks' type names, for the test that every one passes <see cref="MayBeSinkName"/>.</summary>
     internal static IEnumerable<string> SinkTypeNames => Sinks.Keys;
 
-    internal static bool MayBeSinkName(string name)
-    {
-        var shape = InvocationNames.ShapeOf(name);
-        return (SinkNameShapes[shape >> 6] & (1UL << (shape & 63))) != 0;
-    }
+    internal static bool MayBeSinkName(string name) => Bits.Has(SinkNameShapes, InvocationNames.ShapeOf(name));
 
     /// <summary>The header methods a credential is sent through: <c>HttpHeaders.Add</c> and <c>TryAddWithoutValidation</c>.</summary>
     private static readonly InvocationNames HeaderAdds = InvocationNames.Of(new[] { "Add", "TryAddWithoutValidation" });
