@@ -375,44 +375,7 @@ internal static class SecretScanner
         // text that mixes digits or punctuation in is then looked up in the format tables. Each table, check and pattern
         // reached is memory and code the compiler's binding has pushed out of the processor's caches since the last
         // literal: the same scan again, warm, takes a sixth of the time (docs/quality.md, "Cold reads").
-        var hasDigit = false;
-        var hasSpecial = false;
-        var ascii = true;
-        var markers = Markers.None;
-        var previous = '\0';
-        for (var position = 0; position < value.Length; position++)
-        {
-            var c = value[position];
-            if (c >= '0' && c <= '9')
-            {
-                hasDigit = true;
-            }
-            else if (c is '_' or '-' or '=' or '.' or '+' or '/' or ':' or '@' or ';')
-            {
-                hasSpecial = true;
-                markers |= c switch
-                {
-                    '=' => Markers.EqualsSign,
-                    '@' => Markers.At,
-                    '/' when previous == '/' && position >= 2 && value[position - 2] == ':' => Markers.SchemeSeparator,
-                    _ => Markers.None,
-                };
-            }
-            else if (c == '"')
-            {
-                markers |= Markers.Quote;
-            }
-            else if (c == 'J' && previous == 'y' && position >= 2 && value[position - 2] == 'e')
-            {
-                markers |= Markers.JwtStart;
-            }
-            else if (c >= 128)
-            {
-                ascii = false;
-            }
-
-            previous = c;
-        }
+        var (hasDigit, hasSpecial, ascii, markers) = FirstPass(value);
 
         // Words, sentences and identifiers carry no token: tokens mix digits or punctuation into long runs.
         if (hasDigit || hasSpecial)
@@ -463,6 +426,135 @@ internal static class SecretScanner
         }
     }
 
+    /// <summary>
+    /// The classes of characters <see cref="ScanCore"/> asks about, and its markers. On ASCII text one table read per
+    /// character and no branch: the branches of a test per class were mispredicted on most characters of ordinary text,
+    /// and the pass cost more than the format lookups behind it. The two markers that are runs ("://", "eyJ") are searched
+    /// for afterwards, only in text holding their last character.
+    /// </summary>
+    internal static (bool HasDigit, bool HasSpecial, bool Ascii, Markers Markers) FirstPass(string value)
+    {
+        var kinds = 0;
+        var all = 0;
+        var table = CharacterKinds;
+        for (var position = 0; position < value.Length; position++)
+        {
+            var c = value[position];
+            all |= c;
+            kinds |= table[c & 127];
+        }
+
+        if (all >= 128)
+        {
+            return FirstPassWithOtherCharacters(value);
+        }
+
+        var markers = Markers.None;
+        if ((kinds & KindEquals) != 0)
+        {
+            markers |= Markers.EqualsSign;
+        }
+
+        if ((kinds & KindAt) != 0)
+        {
+            markers |= Markers.At;
+        }
+
+        if ((kinds & KindQuote) != 0)
+        {
+            markers |= Markers.Quote;
+        }
+
+        if ((kinds & KindSlash) != 0 && value.IndexOf("://", StringComparison.Ordinal) >= 0)
+        {
+            markers |= Markers.SchemeSeparator;
+        }
+
+        if ((kinds & KindJ) != 0 && value.IndexOf("eyJ", StringComparison.Ordinal) >= 0)
+        {
+            markers |= Markers.JwtStart;
+        }
+
+        return ((kinds & KindDigit) != 0, (kinds & KindSpecial) != 0, true, markers);
+    }
+
+    /// <summary>The first pass on text with a character outside ASCII, which the table does not describe; on any text, what the table must give.</summary>
+    internal static (bool HasDigit, bool HasSpecial, bool Ascii, Markers Markers) FirstPassWithOtherCharacters(string value)
+    {
+        var hasDigit = false;
+        var hasSpecial = false;
+        var ascii = true;
+        var markers = Markers.None;
+        var previous = '\0';
+        for (var position = 0; position < value.Length; position++)
+        {
+            var c = value[position];
+            if (c >= '0' && c <= '9')
+            {
+                hasDigit = true;
+            }
+            else if (c is '_' or '-' or '=' or '.' or '+' or '/' or ':' or '@' or ';')
+            {
+                hasSpecial = true;
+                markers |= c switch
+                {
+                    '=' => Markers.EqualsSign,
+                    '@' => Markers.At,
+                    '/' when previous == '/' && position >= 2 && value[position - 2] == ':' => Markers.SchemeSeparator,
+                    _ => Markers.None,
+                };
+            }
+            else if (c == '"')
+            {
+                markers |= Markers.Quote;
+            }
+            else if (c == 'J' && previous == 'y' && position >= 2 && value[position - 2] == 'e')
+            {
+                markers |= Markers.JwtStart;
+            }
+            else if (c >= 128)
+            {
+                ascii = false;
+            }
+
+            previous = c;
+        }
+
+        return (hasDigit, hasSpecial, ascii, markers);
+    }
+
+    private const byte KindDigit = 1;
+    private const byte KindSpecial = 2;
+    private const byte KindEquals = 4;
+    private const byte KindAt = 8;
+    private const byte KindQuote = 16;
+    private const byte KindSlash = 32;
+    private const byte KindJ = 64;
+
+    /// <summary>For each ASCII character, the <c>Kind*</c> bits <see cref="FirstPass"/> gathers.</summary>
+    private static readonly byte[] CharacterKinds = BuildCharacterKinds();
+
+    private static byte[] BuildCharacterKinds()
+    {
+        var kinds = new byte[128];
+        for (var c = '0'; c <= '9'; c++)
+        {
+            kinds[c] = KindDigit;
+        }
+
+        foreach (var c in "_-=.+/:@;")
+        {
+            kinds[c] = KindSpecial;
+        }
+
+        kinds['='] |= KindEquals;
+        kinds['@'] |= KindAt;
+        kinds['/'] |= KindSlash;
+        kinds['"'] = KindQuote;
+        kinds['J'] = KindJ;
+        return kinds;
+    }
+
     /// <summary>One bit per length up to 62; lengths of 63 and more share the last bit.</summary>
     private static ulong LengthBit(int length) => 1UL << Math.Min(length, 63);
 
@@ -471,7 +563,7 @@ internal static class SecretScanner
     /// lacks is not called, which changes no finding (each still runs its own search when called).
     /// </summary>
     [Flags]
-    private enum Markers
+    internal enum Markers
     {
         None = 0,
         EqualsSign = 1,
@@ -721,11 +813,11 @@ internal static class SecretScanner
     /// <summary>Values whose only sign of being a secret is the name they are bound to.</summary>
     private static void ScanBound(string value, BindingSource binding, string? scope, bool knownCredential, List<SecretFinding> findings)
     {
-        // Text with a space, a URL or a placeholder is read under one name only, an Authorization header's, and only
-        // when what follows its first space can be a credential: otherwise the value alone decides, and the name, a walk
-        // up the syntax for a literal, is not read.
-        var notBare = value.IndexOf(' ') >= 0 || value.IndexOf("://", StringComparison.Ordinal) >= 0 || IsPlaceholder(value);
-        if (notBare && !MayHoldHeaderCredential(value))
+        // Text with a space or a URL is read under one name only, an Authorization header's, and only when what follows
+        // its first space can be a credential: otherwise the value alone decides, and the name, a walk up the syntax for
+        // a literal, is not read.
+        var spaced = value.IndexOf(' ') >= 0 || value.IndexOf("://", StringComparison.Ordinal) >= 0;
+        if (spaced && !MayHoldHeaderCredential(value))
         {
             return;
         }
@@ -749,11 +841,15 @@ internal static class SecretScanner
             return;
         }
 
-        if (notBare)
+        if (spaced)
         {
             return;
         }
 
+        // A placeholder is never a finding below (nor in the header branch above, whose credential is then the whole
+        // value). It is asked only where the name lets a finding be made: most names do not, and the test reads two
+        // dozen words' memory for each literal.
+        bool? placeholder = null;
         var lower = name.ToLowerInvariant();
 
         // Formats only the name tells apart from an ID, a hash or random text (a Railway token is a bare UUID). The
@@ -774,6 +870,12 @@ internal static class SecretScanner
                 break;
             }
 
+            placeholder ??= IsPlaceholder(value);
+            if (placeholder.Value)
+            {
+                return;
+            }
+
             if (format.Pattern is { } pattern && pattern.IsMatch(value)
                 && CharacterClasses(value) >= format.MinClasses && !IsVendorExample(value) && !LooksFake(value))
             {
@@ -786,7 +888,7 @@ internal static class SecretScanner
 
         // A credential sink (NetworkCredential's password) says the value is a secret, where otherwise its name must say so;
         // a name that says it is something else (an ID, a header name) wins either way.
-        if (!(knownCredential || ContainsAny(lower, SecretWords)) || ContainsNotSecretWord(name))
+        if (!(knownCredential || ContainsAny(lower, SecretWords)) || ContainsNotSecretWord(name) || (placeholder ?? IsPlaceholder(value)))
         {
             return;
         }

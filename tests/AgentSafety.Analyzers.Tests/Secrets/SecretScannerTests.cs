@@ -281,5 +281,39 @@ public class SecretScannerTests(Xunit.Abstractions.ITestOutputHelper output)
         Assert.True(compared >= 20, $"{compared} findings compared");
     }
 
+    [Fact]
+    public void The_first_pass_reads_ascii_text_by_table_as_the_character_by_character_pass_does()
+    {
+        // Every ASCII character alone, after every other (the pairs the markers and classes are made of), the two runs
+        // searched for afterwards whole and cut, and text outside ASCII, which takes the character-by-character pass.
+        var texts = new List<string>();
+        for (var a = 0; a < 128; a++)
+        {
+            texts.Add(((char)a).ToString());
+            for (var b = 0; b < 128; b++)
+            {
+                texts.Add(new string(new[] { (char)a, (char)b }));
+            }
+        }
+
+        texts.AddRange(new[] { "https://x", ":/", "//", "a:/ /b", ":///", "eyJhbGci", "ey J", "EYJ", "yJ", "eyj", "x@y=z;\"q\"", "token_2024-01.v1+x/y:z@w;" });
+        texts.AddRange(new[] { "caf\u00e9 eyJ://", "\u0661\u0662", "\u2212=", "\u0130stanbul:/" });
+        var withMarkers = 0;
+        foreach (var text in texts)
+        {
+            var expected = SecretScanner.FirstPassWithOtherCharacters(text);
+            Assert.Equal(expected, SecretScanner.FirstPass(text));
+            withMarkers += expected.Markers != SecretScanner.Markers.None ? 1 : 0;
+        }
+
+        // Each marker is met, so a table that lost one would differ above.
+        foreach (var marker in new[] { SecretScanner.Markers.EqualsSign, SecretScanner.Markers.At, SecretScanner.Markers.Quote, SecretScanner.Markers.SchemeSeparator, SecretScanner.Markers.JwtStart })
+        {
+            Assert.Contains(texts, t => (SecretScanner.FirstPassWithOtherCharacters(t).Markers & marker) != 0);
+        }
+
+        Assert.True(withMarkers > 500, $"{withMarkers} texts with markers");
+    }
+
     private static string Describe(SecretFinding f) => $"{f.Provider}|{f.Kind}|{f.Start}|{f.Length}|{f.EnvironmentVariable}|{f.OverScope}|{f.IsSecret}";
 }
