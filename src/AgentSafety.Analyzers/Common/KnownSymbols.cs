@@ -267,13 +267,37 @@ internal sealed class KnownSymbols
             return false;
         }
 
+        // The calls of one file are mostly on one type (RedisDatabase's 600 ExecuteAsync and ExecuteSync): the verdict for
+        // the type asked last is read from one object, before the dictionary's hash and buckets.
+        if (Volatile.Read(ref _lastDbCommandVerdict) is { } last && ReferenceEquals(last.Type, type))
+        {
+            return last.IsCommand;
+        }
+
         if (!_isDbCommand.TryGetValue(type, out var isCommand))
         {
             isCommand = _dbCommand.IsOrIsBaseOf(type) || _iDbCommand.Is(type) || _iDbCommand.IsImplementedBy(type);
             _isDbCommand.TryAdd(type, isCommand);
         }
 
+        Volatile.Write(ref _lastDbCommandVerdict, new DbCommandVerdict(type, isCommand));
         return isCommand;
+    }
+
+    private DbCommandVerdict? _lastDbCommandVerdict;
+
+    /// <summary>One type's <see cref="IsDbCommand"/> verdict; replaced whole, so that a thread never reads a type with another's verdict.</summary>
+    private sealed class DbCommandVerdict
+    {
+        public DbCommandVerdict(INamedTypeSymbol type, bool isCommand)
+        {
+            Type = type;
+            IsCommand = isCommand;
+        }
+
+        public INamedTypeSymbol Type { get; }
+
+        public bool IsCommand { get; }
     }
 
     public bool IsRedis(INamedTypeSymbol? type) => _redisDatabase.Is(type) || _redisDatabaseAsync.Is(type) || _redisServer.Is(type);

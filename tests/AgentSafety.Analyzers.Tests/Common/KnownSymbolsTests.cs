@@ -52,4 +52,20 @@ namespace Fake.Data.Common { public class DbCommand { } public class Sub : DbCom
         Assert.True(symbols.IsRedis(compilation.GetTypeByMetadataName("StackExchange.Redis.IDatabase")));
         Assert.True(symbols.Lookups > 0);
     }
+
+    [Fact]
+    public async Task A_type_asked_after_another_gets_its_own_verdict_not_the_last_ones()
+    {
+        var compilation = await TestReferences.CompileAsync("KnownSymbolsLast", ("Types.cs", Source));
+        var symbols = KnownSymbols.For(compilation);
+        var command = compilation.GetTypeByMetadataName("App.ReportCommand");
+        var other = compilation.GetTypeByMetadataName("Fake.Data.Common.Sub");
+        var npgsql = compilation.GetTypeByMetadataName("Npgsql.NpgsqlCommand");
+
+        // Runs of one type, then a switch, in both directions: the verdict of the type asked last is kept for repeats only.
+        var asked = new[] { command, command, other, other, command, npgsql, other, command, other };
+        Assert.Equal(
+            new[] { true, true, false, false, true, true, false, true, false },
+            asked.Select(type => symbols.IsDbCommand(type)).ToArray());
+    }
 }
