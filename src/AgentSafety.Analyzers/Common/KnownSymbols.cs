@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -166,6 +167,83 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? WaitUntil => _waitUntil.Symbol;
 
     public INamedTypeSymbol? DestructiveOperationAttribute => _destructiveOperationAttribute.Symbol;
+
+    /// <summary>
+    /// Whether <see cref="DestructiveOperationAttribute"/> is found, for a compilation whose source declares no type of
+    /// that name (the caller asks <see cref="Compilation.ContainsSymbolsWithName(string, SymbolFilter, System.Threading.CancellationToken)"/>
+    /// first): the answer then depends on the references alone, and is shared by the compilations that have the same
+    /// ones, each keystroke's in an editor and each of a build's clones. The lookup scans every referenced assembly:
+    /// 2.4% of the package's time on Newtonsoft.Json, once a compilation, for a type that is nearly never there.
+    /// </summary>
+    public static bool ReferencesDefineDestructiveOperationAttribute(Compilation compilation) =>
+        ReferencesDefineDestructiveOperationAttribute(compilation, ref _lastReferences);
+
+    /// <summary>The same, remembering the last answer in <paramref name="last"/>: tests give their own.</summary>
+    internal static bool ReferencesDefineDestructiveOperationAttribute(Compilation compilation, ref ReferencesVerdict? last)
+    {
+        // Directive references (#r in a script) are not in ExternalReferences: such a compilation is not cached.
+        if (!compilation.DirectiveReferences.IsEmpty)
+        {
+            return For(compilation).DestructiveOperationAttribute is not null;
+        }
+
+        var references = compilation.ExternalReferences;
+        if (Volatile.Read(ref last) is { } known && known.Matches(compilation, references))
+        {
+            return known.Found;
+        }
+
+        var found = For(compilation).DestructiveOperationAttribute is not null;
+        Volatile.Write(ref last, new ReferencesVerdict(compilation, references, found));
+        return found;
+    }
+
+    private static ReferencesVerdict? _lastReferences;
+
+    /// <summary>
+    /// What the references of one compilation said: the same reference objects (their aliases and properties with them),
+    /// under the same assembly name and import options, which decide what a lookup in metadata can see.
+    /// </summary>
+    internal sealed class ReferencesVerdict
+    {
+        private readonly ImmutableArray<MetadataReference> _references;
+        private readonly string? _assemblyName;
+        private readonly MetadataImportOptions _import;
+
+        public ReferencesVerdict(Compilation compilation, ImmutableArray<MetadataReference> references, bool found)
+        {
+            _references = references;
+            _assemblyName = compilation.AssemblyName;
+            _import = compilation.Options.MetadataImportOptions;
+            Found = found;
+        }
+
+        public bool Found { get; }
+
+        public bool Matches(Compilation compilation, ImmutableArray<MetadataReference> references)
+        {
+            if (compilation.AssemblyName != _assemblyName || compilation.Options.MetadataImportOptions != _import || references.Length != _references.Length)
+            {
+                return false;
+            }
+
+            // A clone or an edit keeps the same array; another compilation with the same references has its own array.
+            if (references == _references)
+            {
+                return true;
+            }
+
+            for (var i = 0; i < references.Length; i++)
+            {
+                if (!ReferenceEquals(references[i], _references[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>The symbols of a compilation; each type is resolved the first time a rule asks for it.</summary>
     public static KnownSymbols For(Compilation compilation) => Cache.GetValue(compilation, static c => new KnownSymbols(c));

@@ -102,7 +102,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         private static CatalogueNames? FindCandidateNames(Compilation compilation, DestructiveApiSet? userCatalogue)
         {
             if (compilation.ContainsSymbolsWithName("DestructiveOperationAttribute", SymbolFilter.Type)
-                || KnownSymbols.For(compilation).DestructiveOperationAttribute is not null)
+                || KnownSymbols.ReferencesDefineDestructiveOperationAttribute(compilation))
             {
                 return null;
             }

@@ -68,4 +68,35 @@ namespace Fake.Data.Common { public class DbCommand { } public class Sub : DbCom
             new[] { true, true, false, false, true, true, false, true, false },
             asked.Select(type => symbols.IsDbCommand(type)).ToArray());
     }
+
+    [Fact]
+    public async Task Compilations_with_the_same_references_share_one_lookup_of_the_destructive_operation_attribute()
+    {
+        var with = await TestReferences.CompileAsync("KnownSymbolsGuards", ("Types.cs", Source));
+        var without = with.WithReferences(with.References.Where(r => r.Display?.Contains("AgentSafety.Guards", System.StringComparison.Ordinal) != true));
+        Assert.Equal(with.References.Count() - 1, without.References.Count());
+        KnownSymbols.ReferencesVerdict? last = null;
+
+        Assert.True(KnownSymbols.ReferencesDefineDestructiveOperationAttribute(with, ref last));
+        Assert.Equal(1, KnownSymbols.For(with).Lookups);
+
+        // A clone and an edit keep the references: answered from the last verdict, with no lookup of their own.
+        var clone = with.Clone();
+        var edited = with.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class Added { }", (Microsoft.CodeAnalysis.CSharp.CSharpParseOptions)with.SyntaxTrees.First().Options));
+        Assert.True(KnownSymbols.ReferencesDefineDestructiveOperationAttribute(clone, ref last));
+        Assert.True(KnownSymbols.ReferencesDefineDestructiveOperationAttribute(edited, ref last));
+        Assert.Equal(0, KnownSymbols.For(clone).Lookups);
+        Assert.Equal(0, KnownSymbols.For(edited).Lookups);
+
+        // Other references, then the first again: each is looked up, and each answer is its own.
+        Assert.False(KnownSymbols.ReferencesDefineDestructiveOperationAttribute(without, ref last));
+        Assert.Equal(1, KnownSymbols.For(without).Lookups);
+        Assert.False(KnownSymbols.ReferencesDefineDestructiveOperationAttribute(without.Clone(), ref last));
+        Assert.True(KnownSymbols.ReferencesDefineDestructiveOperationAttribute(with.Clone(), ref last));
+
+        // Another assembly name is not answered from the last verdict (what metadata shows can depend on it).
+        var renamed = without.WithAssemblyName("Other");
+        Assert.False(KnownSymbols.ReferencesDefineDestructiveOperationAttribute(renamed, ref last));
+        Assert.Equal(1, KnownSymbols.For(renamed).Lookups);
+    }
 }
