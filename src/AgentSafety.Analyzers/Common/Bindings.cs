@@ -13,7 +13,9 @@ internal static class Bindings
     /// </summary>
     public static string? WrittenMemberName(ExpressionSyntax expression) => expression switch
     {
+        // Sealed types first, each one comparison; SimpleNameSyntax, abstract, walks the type's bases.
         MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
         SimpleNameSyntax simple => simple.Identifier.ValueText,
         MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
         _ => null,

@@ -181,20 +181,21 @@ internal sealed class RuleActions
 
         public void Run(OperationAnalysisContext context)
         {
-            var invocation = (IInvocationOperation)context.Operation;
+            var operation = context.Operation;
             var table = built ??= Build();
 
             // The name as written first: the syntax was just bound and is in the processor's caches, where the called
             // method's symbol, its original definition and their name are usually not. Written and called names differ
             // only for a delegate's Invoke, which no rule reads while SyntaxFirst holds, and for implicit calls
-            // (collection initializers' Add, query clauses), which have no such syntax and are read by symbol.
-            if (table.SyntaxFirst && handlers.Length <= 8 && invocation.Syntax is InvocationExpressionSyntax { Expression: var called }
+            // (collection initializers' Add, query clauses), which have no such syntax and are read by symbol. The
+            // operation is cast to an invocation only past this test: a cast to an interface reads its type's map.
+            if (table.SyntaxFirst && handlers.Length <= 8 && operation.Syntax is InvocationExpressionSyntax { Expression: var called }
                 && Bindings.WrittenMemberName(called) is { } written && table.Mask(written) == 0)
             {
                 return;
             }
 
-            var name = invocation.TargetMethod.Name;
+            var name = ((IInvocationOperation)operation).TargetMethod.Name;
             var mask = table.Mask(name);
             if (mask == 0 && handlers.Length <= 8)
             {
