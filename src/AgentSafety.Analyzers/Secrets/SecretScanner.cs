@@ -449,30 +449,16 @@ internal static class SecretScanner
             return FirstPassWithOtherCharacters(value);
         }
 
-        var markers = Markers.None;
-        if ((kinds & KindEquals) != 0)
+        // The table holds the markers' own bits: '=', '@' and '"' are markers alone, '/' and 'J' only end one.
+        var markers = (Markers)(kinds & AllMarkers);
+        if ((markers & Markers.SchemeSeparator) != 0 && value.IndexOf("://", StringComparison.Ordinal) < 0)
         {
-            markers |= Markers.EqualsSign;
+            markers &= ~Markers.SchemeSeparator;
         }
 
-        if ((kinds & KindAt) != 0)
+        if ((markers & Markers.JwtStart) != 0 && value.IndexOf("eyJ", StringComparison.Ordinal) < 0)
         {
-            markers |= Markers.At;
-        }
-
-        if ((kinds & KindQuote) != 0)
-        {
-            markers |= Markers.Quote;
-        }
-
-        if ((kinds & KindSlash) != 0 && value.IndexOf("://", StringComparison.Ordinal) >= 0)
-        {
-            markers |= Markers.SchemeSeparator;
-        }
-
-        if ((kinds & KindJ) != 0 && value.IndexOf("eyJ", StringComparison.Ordinal) >= 0)
-        {
-            markers |= Markers.JwtStart;
+            markers &= ~Markers.JwtStart;
         }
 
         return ((kinds & KindDigit) != 0, (kinds & KindSpecial) != 0, true, markers);
@@ -523,15 +509,13 @@ internal static class SecretScanner
         return (hasDigit, hasSpecial, ascii, markers);
     }
 
-    private const byte KindDigit = 1;
-    private const byte KindSpecial = 2;
-    private const byte KindEquals = 4;
-    private const byte KindAt = 8;
-    private const byte KindQuote = 16;
-    private const byte KindSlash = 32;
-    private const byte KindJ = 64;
+    private const int AllMarkers = (int)(Markers.EqualsSign | Markers.At | Markers.SchemeSeparator | Markers.Quote | Markers.JwtStart);
 
-    /// <summary>For each ASCII character, the <c>Kind*</c> bits <see cref="FirstPass"/> gathers.</summary>
+    // Above the markers' bits.
+    private const byte KindDigit = 32;
+    private const byte KindSpecial = 64;
+
+    /// <summary>For each ASCII character, the <c>Kind*</c> and <see cref="Markers"/> bits <see cref="FirstPass"/> gathers.</summary>
     private static readonly byte[] CharacterKinds = BuildCharacterKinds();
 
     private static byte[] BuildCharacterKinds()
@@ -547,11 +531,11 @@ internal static class SecretScanner
             kinds[c] = KindSpecial;
         }
 
-        kinds['='] |= KindEquals;
-        kinds['@'] |= KindAt;
-        kinds['/'] |= KindSlash;
-        kinds['"'] = KindQuote;
-        kinds['J'] = KindJ;
+        kinds['='] |= (byte)Markers.EqualsSign;
+        kinds['@'] |= (byte)Markers.At;
+        kinds['/'] |= (byte)Markers.SchemeSeparator;
+        kinds['"'] = (byte)Markers.Quote;
+        kinds['J'] = (byte)Markers.JwtStart;
         return kinds;
     }
 
