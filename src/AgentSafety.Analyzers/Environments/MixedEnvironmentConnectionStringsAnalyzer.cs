@@ -113,12 +113,14 @@ public sealed class MixedEnvironmentConnectionStringsAnalyzer : DiagnosticAnalyz
                 return;
             }
 
-            // The value is what the secrets rule read just before; the token's span, whose start is read through its
-            // leading trivia, only for the rare value that may be a connection string. MightBeConnectionString turns away
-            // values under 10 characters, which every token under 12 characters, quotes included, holds.
+            // The value is what the secrets rule read just before, and whether it holds '=' or "://" that rule's first
+            // pass saw (LiteralFacts); the token's span, whose start is read through its leading trivia, only for the rare
+            // value that may be a connection string. MightBeConnectionString turns away values under 10 characters, which
+            // every token under 12 characters, quotes included, holds.
             var token = literal.Token;
             var value = StringLiterals.ValueOf(token);
-            if (!EnvironmentClassifier.MightBeConnectionString(value) || token.Span.Length > EnvironmentClassifier.MaxConnectionStringLength + 16)
+            if (!LiteralFacts.MayBeConnectionString(value) || !EnvironmentClassifier.MightBeConnectionString(value)
+                || token.Span.Length > EnvironmentClassifier.MaxConnectionStringLength + 16)
             {
                 return;
             }

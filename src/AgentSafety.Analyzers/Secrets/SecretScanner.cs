@@ -376,6 +376,7 @@ internal static class SecretScanner
         // reached is memory and code the compiler's binding has pushed out of the processor's caches since the last
         // literal: the same scan again, warm, takes a sixth of the time (docs/quality.md, "Cold reads").
         var (hasDigit, hasSpecial, ascii, markers) = FirstPass(value);
+        LiteralFacts.Remember(value, (markers & (Markers.EqualsSign | Markers.SchemeSeparator)) != 0);
 
         // Words, sentences and identifiers carry no token: tokens mix digits or punctuation into long runs.
         if (hasDigit || hasSpecial)
@@ -422,7 +423,7 @@ internal static class SecretScanner
 
         if (findings.Count == 0)
         {
-            ScanBound(value, binding, scope, knownCredential, findings);
+            ScanBound(value, binding, scope, knownCredential, findings, markers);
         }
     }
 
@@ -494,6 +495,10 @@ internal static class SecretScanner
             {
                 markers |= Markers.Quote;
             }
+            else if (c == ' ')
+            {
+                markers |= Markers.Space;
+            }
             else if (c == 'J' && previous == 'y' && position >= 2 && value[position - 2] == 'e')
             {
                 markers |= Markers.JwtStart;
@@ -509,11 +514,11 @@ internal static class SecretScanner
         return (hasDigit, hasSpecial, ascii, markers);
     }
 
-    private const int AllMarkers = (int)(Markers.EqualsSign | Markers.At | Markers.SchemeSeparator | Markers.Quote | Markers.JwtStart);
+    private const int AllMarkers = (int)(Markers.EqualsSign | Markers.At | Markers.SchemeSeparator | Markers.Quote | Markers.JwtStart | Markers.Space);
 
     // Above the markers' bits.
-    private const byte KindDigit = 32;
-    private const byte KindSpecial = 64;
+    private const byte KindDigit = 64;
+    private const byte KindSpecial = 128;
 
     /// <summary>For each ASCII character, the <c>Kind*</c> and <see cref="Markers"/> bits <see cref="FirstPass"/> gathers.</summary>
     private static readonly byte[] CharacterKinds = BuildCharacterKinds();
@@ -536,6 +541,7 @@ internal static class SecretScanner
         kinds['/'] |= (byte)Markers.SchemeSeparator;
         kinds['"'] = (byte)Markers.Quote;
         kinds['J'] = (byte)Markers.JwtStart;
+        kinds[' '] = (byte)Markers.Space;
         return kinds;
     }
 
@@ -555,6 +561,9 @@ internal static class SecretScanner
         SchemeSeparator = 4,
         Quote = 8,
         JwtStart = 16,
+
+        /// <summary>A space: text a bare credential is not, save an Authorization header's value after its scheme.</summary>
+        Space = 32,
     }
 
     private static void TryFormat(SecretFormat format, string value, BindingSource binding, List<SecretFinding> findings)
@@ -795,12 +804,12 @@ internal static class SecretScanner
     }
 
     /// <summary>Values whose only sign of being a secret is the name they are bound to.</summary>
-    private static void ScanBound(string value, BindingSource binding, string? scope, bool knownCredential, List<SecretFinding> findings)
+    private static void ScanBound(string value, BindingSource binding, string? scope, bool knownCredential, List<SecretFinding> findings, Markers markers)
     {
         // Text with a space or a URL is read under one name only, an Authorization header's, and only when what follows
         // its first space can be a credential: otherwise the value alone decides, and the name, a walk up the syntax for
-        // a literal, is not read.
-        var spaced = value.IndexOf(' ') >= 0 || value.IndexOf("://", StringComparison.Ordinal) >= 0;
+        // a literal, is not read. The first pass saw both.
+        var spaced = (markers & (Markers.Space | Markers.SchemeSeparator)) != 0;
         if (spaced && !MayHoldHeaderCredential(value))
         {
             return;
