@@ -375,11 +375,14 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
 
-        // The property's name as written first (x.CommandText, CommandText, x?.CommandText): a property is written by its
-        // own name, and the syntax was just bound where the property's symbol usually sits in memory the binding evicted.
-        if (assignment.Syntax is AssignmentExpressionSyntax { Left: var left }
-            && Bindings.WrittenMemberName(left) is { } written
-            && written != "CommandText")
+        // The target's kind first: most assignments set a local or a field, and the target operation was built just now,
+        // where the syntax below is a walk of three more nodes. Then the property's name as written (x.CommandText,
+        // CommandText, x?.CommandText): a property is written by its own name, and the syntax was just bound where the
+        // property's symbol usually sits in memory the binding evicted.
+        if (assignment.Target.Kind != OperationKind.PropertyReference
+            || (assignment.Syntax is AssignmentExpressionSyntax { Left: var left }
+                && Bindings.WrittenMemberName(left) is { } written
+                && written != "CommandText"))
         {
             return;
         }
