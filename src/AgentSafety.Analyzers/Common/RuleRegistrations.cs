@@ -119,6 +119,12 @@ internal sealed class RuleActions
                 continue;
             }
 
+            if (pair.Key == OperationKind.ObjectCreation && handlers.Any(h => h.TypeNames is not null))
+            {
+                start.RegisterOperationAction(context => RunCreation(handlers, context), pair.Key);
+                continue;
+            }
+
             start.RegisterOperationAction(handlers.Length == 1 ? Single(handlers[0]) : context => Run(handlers, context, context.IsGeneratedCode), pair.Key);
         }
 
@@ -158,6 +164,22 @@ internal sealed class RuleActions
         foreach (var handler in handlers)
         {
             if (!(isGeneratedCode && handler.SkipsGeneratedCode))
+            {
+                handler.Action(context);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs the creation actions: the created type's name is read once, and a rule's action runs only if the rule reads
+    /// that name (<see cref="CreationActions"/>).
+    /// </summary>
+    private static void RunCreation(Handler<OperationAnalysisContext>[] handlers, OperationAnalysisContext context)
+    {
+        var name = CreationActions.CreatedTypeName(context.Operation);
+        foreach (var handler in handlers)
+        {
+            if ((handler.TypeNames is not { } reads || reads(name)) && !(handler.SkipsGeneratedCode && context.IsGeneratedCode))
             {
                 handler.Action(context);
             }
@@ -298,6 +320,20 @@ internal sealed class RuleActions
         return true;
     }
 
+    /// <summary>Registers a creation action with the type-name test <see cref="CreationActions"/> describes; false when <paramref name="start"/> is not the host's.</summary>
+#pragma warning disable RS1012
+    internal static bool TryRegisterCreationAction(CompilationStartAnalysisContext start, Func<string, bool> readsTypeName, Action<OperationAnalysisContext> action)
+#pragma warning restore RS1012
+    {
+        if (start is not RuleStartContext hosted)
+        {
+            return false;
+        }
+
+        Add(hosted.Actions.operationActions, OperationKind.ObjectCreation, new Handler<OperationAnalysisContext>(action, hosted.SkipsGeneratedCode, typeNames: readsTypeName));
+        return true;
+    }
+
     private static void Add<TKind, TContext>(Dictionary<TKind, List<Handler<TContext>>> table, TKind kind, Handler<TContext> handler)
     {
         if (!table.TryGetValue(kind, out var handlers))
@@ -311,11 +347,12 @@ internal sealed class RuleActions
 
     private readonly struct Handler<TContext>
     {
-        public Handler(Action<TContext> action, bool skipsGeneratedCode, Func<InvocationNames>? names = null)
+        public Handler(Action<TContext> action, bool skipsGeneratedCode, Func<InvocationNames>? names = null, Func<string, bool>? typeNames = null)
         {
             Action = action;
             SkipsGeneratedCode = skipsGeneratedCode;
             Names = names;
+            TypeNames = typeNames;
         }
 
         public Action<TContext> Action { get; }
@@ -324,6 +361,9 @@ internal sealed class RuleActions
 
         /// <summary>For an invocation action, the names of the called methods it reads; null for every name.</summary>
         public Func<InvocationNames>? Names { get; }
+
+        /// <summary>For a creation action, whether it reads a created type so named; null for every type.</summary>
+        public Func<string, bool>? TypeNames { get; }
     }
 
     /// <summary>The start context a rule sees: the compilation and options are the real ones, registrations land in <see cref="RuleActions"/>.</summary>

@@ -76,6 +76,9 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
 
     internal static bool MayBeSinkName(string name) => Bits.Has(SinkNameShapes, InvocationNames.ShapeOf(name));
 
+    /// <summary>A credential sink's type name: the creations the creation action reads.</summary>
+    private static bool IsSinkName(string name) => MayBeSinkName(name) && Sinks.ContainsKey(name);
+
     /// <summary>The header methods a credential is sent through: <c>HttpHeaders.Add</c> and <c>TryAddWithoutValidation</c>.</summary>
     private static readonly InvocationNames HeaderAdds = InvocationNames.Of(new[] { "Add", "TryAddWithoutValidation" });
 
@@ -91,7 +94,7 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
             var compilation = start.Compilation;
             var headers = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName("System.Net.Http.Headers.HttpHeaders"));
             start.RegisterSyntaxNodeAction(c => AnalyzeLiteral(c), SyntaxKind.StringLiteralExpression);
-            start.RegisterOperationAction(c => AnalyzeCreation(c, platforms), OperationKind.ObjectCreation);
+            start.RegisterCreationAction(IsSinkName, c => AnalyzeCreation(c, platforms));
             start.RegisterInvocationAction(static () => HeaderAdds, c => AnalyzeHeaderAdd(c, headers, platforms));
 
             start.RegisterAdditionalFileAction(AnalyzeAdditionalFile);
@@ -152,10 +155,9 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
     {
         var creation = (IObjectCreationOperation)context.Operation;
 
-        // Every sink takes the credential as an argument: a creation without one (new List<T>()) is let go unread.
+        // The registration read the type's name (IsSinkName). Every sink takes the credential as an argument.
         if (creation.Arguments.IsEmpty
             || creation.Type is not INamedTypeSymbol type
-            || !MayBeSinkName(type.Name)
             || !Sinks.TryGetValue(type.Name, out var sink)
             || !KnownSymbols.Is(type, KnownSymbols.For(context.Compilation).Type(sink.MetadataName)))
         {

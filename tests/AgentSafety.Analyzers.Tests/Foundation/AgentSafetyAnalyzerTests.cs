@@ -171,6 +171,33 @@ class A
     }
 
     [Fact]
+    public async Task A_creation_action_runs_for_the_type_names_it_reads_and_an_unfiltered_one_beside_it_for_every_creation()
+    {
+        // Vault is read, Valve (its length and first letter) and Keep are not; a generic type is read by its name alone.
+        var compilation = await TestReferences.CompileAsync(
+            "Creations",
+            ("Written.cs", @"
+class Vault { public Vault(string s) { } }
+class Valve { public Valve(string s) { } }
+class Keep<T> { }
+class A
+{
+    object[] M() => new object[] { new Vault(""a""), new Valve(""b""), new Keep<int>(), new Vault(""c""), new System.Text.StringBuilder() };
+}"));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        var counting = new CountingRule(GeneratedCodeAnalysisFlags.None);
+
+        var hosted = await RunAsync(compilation, options, new AgentSafetyAnalyzer(new NamedCreationRule("Vault"), counting));
+        var alone = await RunAsync(compilation, options, new NamedCreationRule("Vault"));
+        var generic = await RunAsync(compilation, options, new AgentSafetyAnalyzer(new NamedCreationRule("Keep")));
+
+        Assert.Equal(new[] { "Vault created", "Vault created" }, hosted.Select(d => d.Contains("Vault created", StringComparison.Ordinal) ? "Vault created" : d));
+        Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
+        Assert.Equal(5, counting.Creations);
+        Assert.Single(generic, d => d.Contains("Keep created", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_host_reads_its_own_rules_names_after_a_host_whose_rules_read_others()
     {
         // The shared table is reused between compilations only for the very same names.
@@ -272,6 +299,7 @@ class A
         private readonly GeneratedCodeAnalysisFlags mode;
         private int invocations;
         private int classes;
+        private int creations;
 
         public CountingRule(GeneratedCodeAnalysisFlags mode, string id = "COUNT001")
         {
@@ -283,6 +311,8 @@ class A
 
         public int Classes => classes;
 
+        public int Creations => creations;
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
 
         public override void Initialize(AnalysisContext context)
@@ -293,6 +323,7 @@ class A
             {
                 start.RegisterOperationAction(_ => Interlocked.Increment(ref invocations), OperationKind.Invocation);
                 start.RegisterSyntaxNodeAction(_ => Interlocked.Increment(ref classes), SyntaxKind.ClassDeclaration);
+                start.RegisterOperationAction(_ => Interlocked.Increment(ref creations), OperationKind.ObjectCreation);
             });
         }
     }
@@ -321,6 +352,31 @@ class A
             context.RegisterCompilationStartAction(start => start.RegisterInvocationAction(
                 () => names,
                 c => c.ReportDiagnostic(Diagnostic.Create(Called, c.Operation.Syntax.GetLocation(), ((Microsoft.CodeAnalysis.Operations.IInvocationOperation)c.Operation).TargetMethod.Name))));
+        }
+    }
+
+    /// <summary>Reports every creation it is called for, having asked only for types of one name.</summary>
+#pragma warning disable RS1001 // a test double, never loaded by a compiler
+    private sealed class NamedCreationRule : DiagnosticAnalyzer
+#pragma warning restore RS1001
+    {
+#pragma warning disable RS2008 // a test double's rule, never released
+        private static readonly DiagnosticDescriptor Created = new("NAME002", "created", "{0} created", "Test", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+#pragma warning restore RS2008
+
+        private readonly string typeName;
+
+        public NamedCreationRule(string typeName) => this.typeName = typeName;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Created);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start => start.RegisterCreationAction(
+                name => name == typeName,
+                c => c.ReportDiagnostic(Diagnostic.Create(Created, c.Operation.Syntax.GetLocation(), c.Operation.Type?.Name))));
         }
     }
 
