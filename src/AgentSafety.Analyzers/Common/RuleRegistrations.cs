@@ -219,14 +219,31 @@ internal sealed class RuleActions
 
             var name = ((IInvocationOperation)operation).TargetMethod.Name;
             var mask = table.Mask(name);
-            if (mask == 0 && handlers.Length <= 8)
+            if (handlers.Length > 8)
+            {
+                RunEach(table, name, mask, context);
+                return;
+            }
+
+            if (mask == 0 || (mask = table.Readers(name, mask)) == 0)
             {
                 return;
             }
 
             for (var i = 0; i < handlers.Length; i++)
             {
-                // The table holds eight rules; a ninth and later are asked by name alone.
+                if ((mask & (1 << i)) != 0 && !(handlers[i].SkipsGeneratedCode && context.IsGeneratedCode))
+                {
+                    handlers[i].Action(context);
+                }
+            }
+        }
+
+        /// <summary>More than eight rules: the table holds the first eight, and a ninth and later are asked by name alone.</summary>
+        private void RunEach(BuiltTable table, string name, byte mask, OperationAnalysisContext context)
+        {
+            for (var i = 0; i < handlers.Length; i++)
+            {
                 if ((i >= 8 || (mask & (1 << i)) != 0)
                     && table.Names[i].Reads(name)
                     && !(handlers[i].SkipsGeneratedCode && context.IsGeneratedCode))
@@ -294,6 +311,50 @@ internal sealed class RuleActions
                 // between two calls leaves in the processor's caches more often than the 8 KB table of masks behind it.
                 var shape = InvocationNames.ShapeOf(name);
                 return Bits.Has(Shapes, shape) && Bits.Has(Details, InvocationNames.DetailOf(name)) ? Table[shape] : (byte)0;
+            }
+
+            /// <summary>
+            /// Of the rules <see cref="Mask"/> gives for a name, those that read it, kept for the last name of each of 64
+            /// slots. The names that pass the tables are few and called often (Newtonsoft.Json's 200 calls of Add, which
+            /// the secrets rule reads), and asking each rule's set again cost more than the tables: the sets' buckets and
+            /// entries are memory the compiler's binding had evicted since the call before.
+            /// </summary>
+            public byte Readers(string name, byte mask)
+            {
+                // A verdict is a function of the name's text and is replaced whole, so a race between two threads costs
+                // a lookup, never a wrong verdict; the very string object is compared, which reads no character.
+                var slot = InvocationNames.DetailOf(name) & (verdicts.Length - 1);
+                if (verdicts[slot] is { } kept && ReferenceEquals(kept.Name, name))
+                {
+                    return kept.Readers;
+                }
+
+                byte readers = 0;
+                for (var i = 0; i < Names.Length && i < 8; i++)
+                {
+                    if ((mask & (1 << i)) != 0 && Names[i].Reads(name))
+                    {
+                        readers |= (byte)(1 << i);
+                    }
+                }
+
+                verdicts[slot] = new Verdict(name, readers);
+                return readers;
+            }
+
+            private readonly Verdict?[] verdicts = new Verdict?[64];
+
+            private sealed class Verdict
+            {
+                public Verdict(string name, byte readers)
+                {
+                    Name = name;
+                    Readers = readers;
+                }
+
+                public string Name { get; }
+
+                public byte Readers { get; }
             }
 
             /// <summary>One bit per (length, first letter), set where <see cref="Table"/> holds a rule.</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -168,6 +169,31 @@ class A
         Assert.Equal(expected, hosted.Count);
         Assert.All(hosted, d => Assert.Contains(read + " called", d, StringComparison.Ordinal));
         Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Names_that_pass_the_shared_table_are_each_read_by_their_own_rules_whatever_was_called_before()
+    {
+        // 200 names of one shape (length, first two letters): the first rule reads the even ones, the second every tenth. Each
+        // is called twice, in two orders, so that the host's verdicts kept per name meet a name read and one not read
+        // in the same place, and a name called again after others.
+        var methods = string.Concat(Enumerable.Range(100, 200).Select(i => $"void Ex{i}() {{ }} "));
+        var calls = string.Concat(Enumerable.Range(100, 200).Select(i => $"Ex{i}(); ")) + string.Concat(Enumerable.Range(100, 200).Reverse().Select(i => $"Ex{i}(); "));
+        var compilation = await TestReferences.CompileAsync("Verdicts", ("Written.cs", $"class A {{ {methods} void M() {{ {calls} }} }}"));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+        var evens = InvocationNames.Of(Enumerable.Range(100, 200).Where(i => i % 2 == 0).Select(i => $"Ex{i}"));
+        var tenths = InvocationNames.Of(Enumerable.Range(100, 200).Where(i => i % 10 == 0).Select(i => $"Ex{i}"));
+
+        var hosted = await RunAsync(compilation, options, new AgentSafetyAnalyzer(new NamedCallRule(evens), new NamedCallRule(tenths)));
+        var alone = (await RunAsync(compilation, options, new NamedCallRule(evens))).Concat(await RunAsync(compilation, options, new NamedCallRule(tenths)));
+
+        Assert.Equal(2 * (100 + 20), hosted.Count);
+        Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
+        var called = hosted.Select(d => d.Substring(d.IndexOf(" Ex", StringComparison.Ordinal) + 1, 5)).ToList();
+        Assert.All(called, name => Assert.True(int.Parse(name.Substring(2), CultureInfo.InvariantCulture) % 2 == 0, name));
+        Assert.Equal(4, called.Count(name => name == "Ex110"));
+        Assert.Equal(2, called.Count(name => name == "Ex112"));
+        Assert.DoesNotContain("Ex111", called);
     }
 
     [Fact]
