@@ -224,6 +224,74 @@ class A
     }
 
     [Fact]
+    public async Task A_creation_written_with_another_name_is_read_by_the_created_types_name()
+    {
+        // The host lets a creation go by the name it is written with; an alias (local, global in another file, inside a
+        // namespace) writes a read type under another name, and an alias named like a read type writes another type.
+        // Qualified, alias-qualified, target-typed and nested creations are read as well.
+        var compilation = await TestReferences.CompileAsync(
+            "CreationAliases",
+            ("Types.cs", @"
+public class Vault { public Vault(string s) { } public class Inner { } }
+public class Valve { public Valve(string s) { } }
+namespace N2 { public class Vault { public Vault(string s) { } } }"),
+            ("Global.cs", "global using GlobalVault = Vault;"),
+            ("Written.cs", @"
+using LocalVault = Vault;
+class A
+{
+    object[] M()
+    {
+        Vault targetTyped = new(""t"");
+        return new object[] { new LocalVault(""a""), new GlobalVault(""b""), new N2.Vault(""c""), new global::Vault(""d""), new Valve(""e""), targetTyped, new Vault.Inner() };
+    }
+}
+namespace N
+{
+    using Vault = global::Valve;
+    using Safe = global::Vault;
+    class B { object[] M() => new object[] { new Vault(""f""), new Safe(""g"") }; }
+}"));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+
+        var hosted = await RunAsync(compilation, options, new AgentSafetyAnalyzer(new NamedCreationRule("Vault")));
+        var alone = await RunAsync(compilation, options, new NamedCreationRule("Vault"));
+
+        // t (line 6), a, b, c, d (line 7) and g (line 14) create a type named Vault; e and f create Valve, Inner is
+        // another name. Lines are zero-based, the first line of Written.cs being empty.
+        var lines = hosted.Select(d => d.Substring(0, d.IndexOf(')', StringComparison.Ordinal) + 1)).OrderBy(l => l, StringComparer.Ordinal);
+        Assert.Equal(
+            new[] { "NAME002 Written.cs: (14,61)", "NAME002 Written.cs: (6,28)", "NAME002 Written.cs: (7,30)", "NAME002 Written.cs: (7,51)", "NAME002 Written.cs: (7,73)", "NAME002 Written.cs: (7,92)" },
+            lines);
+        Assert.All(hosted, d => Assert.Contains("Vault created", d, StringComparison.Ordinal));
+        Assert.Equal(alone.OrderBy(d => d, StringComparer.Ordinal), hosted.OrderBy(d => d, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_shipped_rules_read_sdk_types_created_through_aliases()
+    {
+        // The real NetworkCredential and NpgsqlCommand written under aliases: ASA101 at the constant passed as the
+        // password, ASA202 at the DROP sent through the command; the same as each rule alone.
+        var compilation = await TestReferences.CompileAsync(
+            "SdkAliases",
+            ("Global.cs", "global using Command = Npgsql.NpgsqlCommand;"),
+            ("Written.cs", @"
+using Credential = System.Net.NetworkCredential;
+class A
+{
+    const string Value = ""Tr0ub4dor-and-3"";
+    object M() => new Credential(""deploy"", Value);
+    void N(Npgsql.NpgsqlConnection connection) => new Command(""DROP TABLE accounts"", connection).ExecuteNonQuery();
+}"));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty);
+
+        var hosted = await HostEqualsRulesAloneAsync(analyzer => RunAsync(compilation, options, analyzer));
+
+        Assert.Single(hosted, d => d.StartsWith("ASA101 Written.cs: (5,", StringComparison.Ordinal));
+        Assert.Single(hosted, d => d.StartsWith("ASA202 Written.cs: (6,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_host_reads_its_own_rules_names_after_a_host_whose_rules_read_others()
     {
         // The shared table is reused between compilations only for the very same names.
