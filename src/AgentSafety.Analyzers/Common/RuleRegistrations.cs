@@ -196,10 +196,18 @@ internal sealed class RuleActions
 
         private static BuiltTable? lastBuilt;
 
+        // Kept beside the table, not read off the handlers' array: that array's memory is read only for a call some rule
+        // reads, where the test before the written name ran on every call.
+        private readonly bool fewRules;
+
         // Built on the first invocation, when a rule can resolve its names; two threads racing build equal tables.
         private BuiltTable? built;
 
-        public InvocationDispatch(Handler<OperationAnalysisContext>[] handlers) => this.handlers = handlers;
+        public InvocationDispatch(Handler<OperationAnalysisContext>[] handlers)
+        {
+            this.handlers = handlers;
+            fewRules = handlers.Length <= 8;
+        }
 
         public void Run(OperationAnalysisContext context)
         {
@@ -211,7 +219,7 @@ internal sealed class RuleActions
             // only for a delegate's Invoke, which no rule reads while SyntaxFirst holds, and for implicit calls
             // (collection initializers' Add, query clauses), which have no such syntax and are read by symbol. The
             // operation is cast to an invocation only past this test: a cast to an interface reads its type's map.
-            if (table.SyntaxFirst && handlers.Length <= 8 && operation.Syntax is InvocationExpressionSyntax { Expression: var called }
+            if (fewRules && table.SyntaxFirst && operation.Syntax is InvocationExpressionSyntax { Expression: var called }
                 && Bindings.WrittenMemberName(called) is { } written && table.Mask(written) == 0)
             {
                 return;
@@ -219,7 +227,7 @@ internal sealed class RuleActions
 
             var name = ((IInvocationOperation)operation).TargetMethod.Name;
             var mask = table.Mask(name);
-            if (handlers.Length > 8)
+            if (!fewRules)
             {
                 RunEach(table, name, mask, context);
                 return;
