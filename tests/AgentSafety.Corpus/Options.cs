@@ -15,7 +15,7 @@ internal sealed class Options
 {
     public const string Usage = """
         usage: AgentSafety.Corpus <folder> [--refs <folder-of-dlls>]... [--exclude <path-part>]... [--define <SYMBOL>]...
-                                           [--repeat N] [--list] [--floor] [--allocations] [--per-rule] [--compare-rules] [--baseline <AgentSafety.Analyzers.dll>] [--serial] [--only <AnalyzerTypeName>]...
+                                           [--repeat N] [--list] [--floor] [--allocations] [--per-rule] [--compare-rules] [--baseline <AgentSafety.Analyzers.dll>] [--serial] [--only <AnalyzerTypeName>]... [--processes N]
                AgentSafety.Corpus --generate-worst-case <lines> <out.cs> [<folder>]
                AgentSafety.Corpus --generate-large-methods <methods> <locals-per-method> <out.cs> [<folder>]
         """;
@@ -50,6 +50,16 @@ internal sealed class Options
     /// <summary>Another build of AgentSafety.Analyzers.dll, timed against this one in the same rounds.</summary>
     public string? Baseline { get; private set; }
 
+    /// <summary>
+    /// Runs the measurement in this many fresh processes, one after the other, and gives each one's figure and their
+    /// median: one process's median of rounds moves by a tenth from one process to the next (where its code and data
+    /// land, what the tiered JIT made of it), more than most changes measured here.
+    /// </summary>
+    public int Processes { get; private set; } = 1;
+
+    /// <summary>The arguments as given, for the child processes of <see cref="Processes"/>, without that option.</summary>
+    public List<string> ChildArguments { get; } = new();
+
     public int GenerateLines { get; private set; }
 
     public string? GenerateOut { get; private set; }
@@ -64,8 +74,12 @@ internal sealed class Options
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new UsageException($"{args[i]} needs a value");
+            var start = i;
             switch (args[i])
             {
+                case "--processes":
+                    options.Processes = int.TryParse(Next(), out var processes) && processes > 0 ? processes : throw new UsageException("--processes takes a positive whole number");
+                    continue;
                 case "--refs":
                     options.ReferenceFolders.Add(Next());
                     break;
@@ -120,6 +134,11 @@ internal sealed class Options
                     options.Folder = options.Folder is null ? args[i] : throw new UsageException("one folder only");
                     break;
             }
+
+            for (var j = start; j <= i; j++)
+            {
+                options.ChildArguments.Add(args[j]);
+            }
         }
 
         if (options.Folder is null && options.GenerateLines == 0 && options.GenerateMethods == 0)
@@ -130,6 +149,11 @@ internal sealed class Options
         if (options.Folder is not null && !System.IO.Directory.Exists(options.Folder))
         {
             throw new UsageException("no such folder: " + options.Folder);
+        }
+
+        if (options.Processes > 1 && (options.GenerateLines > 0 || options.GenerateMethods > 0))
+        {
+            throw new UsageException("--processes measures a folder; generate the files first");
         }
 
         return options;

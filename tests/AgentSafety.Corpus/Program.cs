@@ -37,6 +37,11 @@ internal static class Program
 
     private static int Run(Options options)
     {
+        if (options.Processes > 1)
+        {
+            return RunInProcesses(options);
+        }
+
         if (options.GenerateLines > 0 || options.GenerateMethods > 0)
         {
             if (options.GenerateLines > 0)
@@ -217,6 +222,65 @@ internal static class Program
         }
 
         return exceptions.Count + ad0001.Length > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// <c>--processes N</c>: the same measurement in N fresh processes, one after the other; each one's output is shown,
+    /// then each one's figure and the median of them. Exit code 1 when any process failed.
+    /// </summary>
+    private static int RunInProcesses(Options options)
+    {
+        var self = typeof(Program).Assembly.Location;
+        var host = Environment.ProcessPath ?? "dotnet";
+        var viaDotnet = Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
+        var figures = new List<(double Ms, double Percent, double CompilerMs)>();
+        var failed = 0;
+        for (var p = 1; p <= options.Processes; p++)
+        {
+            var start = new ProcessStartInfo(viaDotnet ? host : self) { RedirectStandardOutput = true, UseShellExecute = false };
+            if (viaDotnet)
+            {
+                start.ArgumentList.Add(self);
+            }
+
+            foreach (var argument in options.ChildArguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var child = Process.Start(start) ?? throw new UsageException("could not start " + start.FileName);
+            var output = child.StandardOutput.ReadToEnd();
+            child.WaitForExit();
+            Console.WriteLine($"--- process {p} of {options.Processes} (exit code {child.ExitCode})");
+            Console.Write(output);
+            failed += child.ExitCode == 0 ? 0 : 1;
+
+            double? compilerMs = null;
+            foreach (var line in output.Split('\n'))
+            {
+                var compiler = System.Text.RegularExpressions.Regex.Match(line, @"^compiler GetDiagnostics: ([0-9.]+) ms");
+                if (compiler.Success)
+                {
+                    compilerMs = double.Parse(compiler.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                var all = System.Text.RegularExpressions.Regex.Match(line, @"^all analyzers: ([0-9.]+) ms = ([0-9.]+)%");
+                if (all.Success && compilerMs is { } ms)
+                {
+                    figures.Add((double.Parse(all.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(all.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), ms));
+                }
+            }
+        }
+
+        if (figures.Count == 0)
+        {
+            Console.WriteLine("no process printed its figure");
+            return 1;
+        }
+
+        Console.WriteLine($"across {figures.Count} processes: all analyzers {string.Join(", ", figures.Select(f => $"{f.Percent:F2}% ({f.Ms:F1} of {f.CompilerMs:F0} ms)"))}");
+        Console.WriteLine($"median of the processes: {Median(figures.Select(f => f.Percent).ToList()):F2}% of the compiler's time ({Median(figures.Select(f => f.Ms).ToList()):F1} ms of {Median(figures.Select(f => f.CompilerMs).ToList()):F0} ms)");
+        return failed > 0 ? 1 : 0;
     }
 
     private static bool IsConfigFile(string path)
