@@ -203,6 +203,12 @@ internal sealed class RuleActions
         // Built on the first invocation, when a rule can resolve its names; two threads racing build equal tables.
         private BuiltTable? built;
 
+        // The built table's shape bits and SyntaxFirst, kept on the dispatcher as well: the test every call goes through
+        // then reads this object and the bits, not the table's object too. Published last, so a thread that sees the
+        // bits sees the table.
+        private ulong[]? shapes;
+        private bool syntaxFirst;
+
         public InvocationDispatch(Handler<OperationAnalysisContext>[] handlers)
         {
             this.handlers = handlers;
@@ -212,19 +218,21 @@ internal sealed class RuleActions
         public void Run(OperationAnalysisContext context)
         {
             var operation = context.Operation;
-            var table = built ??= Build();
+            var shapes = Volatile.Read(ref this.shapes) ?? Publish();
 
             // The name as written first: the syntax was just bound and is in the processor's caches, where the called
             // method's symbol, its original definition and their name are usually not. Written and called names differ
             // only for a delegate's Invoke, which no rule reads while SyntaxFirst holds, and for implicit calls
             // (collection initializers' Add, query clauses), which have no such syntax and are read by symbol. The
             // operation is cast to an invocation only past this test: a cast to an interface reads its type's map.
-            if (fewRules && table.SyntaxFirst && operation.Syntax is InvocationExpressionSyntax { Expression: var called }
-                && Bindings.WrittenMemberName(called) is { } written && table.Mask(written) == 0)
+            if (fewRules && syntaxFirst && operation.Syntax is InvocationExpressionSyntax { Expression: var called }
+                && Bindings.WrittenMemberName(called) is { } written
+                && (!Bits.Has(shapes, InvocationNames.ShapeOf(written)) || built!.Mask(written) == 0))
             {
                 return;
             }
 
+            var table = built!;
             var name = ((IInvocationOperation)operation).TargetMethod.Name;
             var mask = table.Mask(name);
             if (!fewRules)
@@ -259,6 +267,15 @@ internal sealed class RuleActions
                     handlers[i].Action(context);
                 }
             }
+        }
+
+        private ulong[] Publish()
+        {
+            var table = Build();
+            built = table;
+            syntaxFirst = table.SyntaxFirst;
+            Volatile.Write(ref shapes, table.Shapes);
+            return table.Shapes;
         }
 
         private BuiltTable Build()
@@ -366,7 +383,7 @@ internal sealed class RuleActions
             }
 
             /// <summary>One bit per (length, first letter), set where <see cref="Table"/> holds a rule.</summary>
-            private ulong[] Shapes { get; }
+            public ulong[] Shapes { get; }
 
             public InvocationNames[] Names { get; }
 
