@@ -227,7 +227,8 @@ internal sealed class RuleActions
             // operation is cast to an invocation only past this test: a cast to an interface reads its type's map.
             if (fewRules && syntaxFirst && operation.Syntax is InvocationExpressionSyntax { Expression: var called }
                 && Bindings.WrittenMemberName(called) is { } written
-                && (!Bits.Has(shapes, InvocationNames.ShapeOf(written)) || built!.Mask(written) == 0))
+                && InvocationNames.ShapeOf(written) is var shape
+                && (!Bits.Has(shapes, shape) || built!.MaskPastShape(written, shape) == 0))
             {
                 return;
             }
@@ -335,8 +336,12 @@ internal sealed class RuleActions
                 // Three reads, most selective last: 1 KB of bits for (length, first letter), which a compiler's binding
                 // between two calls leaves in the processor's caches more often than the 8 KB table of masks behind it.
                 var shape = InvocationNames.ShapeOf(name);
-                return Bits.Has(Shapes, shape) && Bits.Has(Details, InvocationNames.DetailOf(name)) ? Table[shape] : (byte)0;
+                return Bits.Has(Shapes, shape) ? MaskPastShape(name, shape) : (byte)0;
             }
+
+            /// <summary><see cref="Mask"/> for a name whose shape bit is known to be set: the two reads behind it.</summary>
+            public byte MaskPastShape(string name, int shape) =>
+                Bits.Has(Details, InvocationNames.DetailOf(name)) ? Table[shape] : (byte)0;
 
             /// <summary>
             /// Of the rules <see cref="Mask"/> gives for a name, those that read it, kept for the last name of each of 64
