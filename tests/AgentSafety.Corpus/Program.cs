@@ -258,19 +258,22 @@ internal static class Program
             double? compilerMs = null;
             foreach (var line in output.Split('\n'))
             {
-                var compiler = System.Text.RegularExpressions.Regex.Match(line, @"^compiler GetDiagnostics: ([0-9.]+) ms");
+                var compiler = System.Text.RegularExpressions.Regex.Match(line, @"^compiler GetDiagnostics: ([0-9.,]+) ms");
                 if (compiler.Success)
                 {
-                    compilerMs = double.Parse(compiler.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                    compilerMs = Number(compiler.Groups[1].Value);
                 }
 
-                var all = System.Text.RegularExpressions.Regex.Match(line, @"^all analyzers: ([0-9.]+) ms = ([0-9.]+)%");
+                var all = System.Text.RegularExpressions.Regex.Match(line, @"^all analyzers: ([0-9.,]+) ms = ([0-9.,]+)%");
                 if (all.Success && compilerMs is { } ms)
                 {
-                    figures.Add((double.Parse(all.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), double.Parse(all.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), ms));
+                    figures.Add((Number(all.Groups[1].Value), Number(all.Groups[2].Value), ms));
                 }
             }
         }
+
+        // A child prints its figures in the culture it inherits from this process, which reads them back in the same one.
+        static double Number(string text) => double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.CurrentCulture);
 
         if (figures.Count == 0)
         {
