@@ -15,7 +15,7 @@ internal sealed class Options
 {
     public const string Usage = """
         usage: AgentSafety.Corpus <folder> [--refs <folder-of-dlls>]... [--exclude <path-part>]... [--define <SYMBOL>]...
-                                           [--repeat N] [--list] [--floor] [--allocations] [--per-rule] [--compare-rules] [--baseline <AgentSafety.Analyzers.dll>] [--serial] [--only <AnalyzerTypeName>]... [--processes N]
+                                           [--repeat N] [--warmup N] [--each-round] [--list] [--floor] [--allocations] [--per-rule] [--compare-rules] [--baseline <AgentSafety.Analyzers.dll>] [--serial] [--only <AnalyzerTypeName>]... [--processes N]
                AgentSafety.Corpus --generate-worst-case <lines> <out.cs> [<folder>]
                AgentSafety.Corpus --generate-large-methods <methods> <locals-per-method> <out.cs> [<folder>]
         """;
@@ -30,7 +30,17 @@ internal sealed class Options
 
     public int Repeat { get; private set; } = 3;
 
+    /// <summary>
+    /// Rounds run before the measured ones and not counted. One is enough without tiered compilation (the runner's
+    /// default); with it (<c>DOTNET_TieredCompilation=1</c>, as <c>csc</c> and <c>VBCSCompiler</c> run), code called once a
+    /// compilation is promoted from tier 0 only after 30 compilations, so a steady state needs more.
+    /// </summary>
+    public int Warmup { get; private set; } = 1;
+
     public bool List { get; private set; }
+
+    /// <summary>Prints each round's compiler and analyzer time, warm-up rounds included: how long tiering takes to settle.</summary>
+    public bool EachRound { get; private set; }
 
     public bool Floor { get; private set; }
 
@@ -91,6 +101,12 @@ internal sealed class Options
                     break;
                 case "--repeat":
                     options.Repeat = int.TryParse(Next(), out var n) && n > 0 ? n : throw new UsageException("--repeat takes a positive whole number");
+                    break;
+                case "--warmup":
+                    options.Warmup = int.TryParse(Next(), out var w) && w > 0 ? w : throw new UsageException("--warmup takes a positive whole number");
+                    break;
+                case "--each-round":
+                    options.EachRound = true;
                     break;
                 case "--list":
                     options.List = true;

@@ -91,14 +91,14 @@ internal static class Program
         Console.WriteLine($"corpus: {folder}");
         Console.WriteLine($"files: {files.Length}, lines: {lines}, additional files: {additional.Length}, analyzers: {analyzers.Length}");
 
-        // Warm up both sides once so that JIT and symbol binding caches do not count against either.
+        // Warm up both sides (--warmup rounds, one by default) so that JIT and symbol binding caches count against neither.
         var compilerErrors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
         var compilerTimes = new List<double>();
         var analyzerTimes = measured.ToDictionary(a => a, _ => new List<double>());
         var exceptions = new List<string>();
         var analysisRounds = new List<(double WallMs, double PausedMs, int Collections)>();
         ImmutableArray<Diagnostic> findings = ImmutableArray<Diagnostic>.Empty;
-        for (var i = 0; i < options.Repeat + 1; i++)
+        for (var i = 0; i < options.Repeat + options.Warmup; i++)
         {
             // A fresh compilation each round: the compiler caches what it bound, and so would the analyzers' view of it.
             var fresh = compilation.Clone();
@@ -130,7 +130,12 @@ internal static class Program
             var analysis = Stopwatch.StartNew();
             findings = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
             analysis.Stop();
-            if (i == 0)
+            if (options.EachRound)
+            {
+                Console.WriteLine($"round {i}{(i < options.Warmup ? " (warm-up)" : string.Empty)}: compiler {stopwatch.Elapsed.TotalMilliseconds:F0} ms, analyzers {measured.Sum(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds):F1} ms");
+            }
+
+            if (i < options.Warmup)
             {
                 continue;
             }
@@ -185,12 +190,12 @@ internal static class Program
 
         if (options.CompareRules)
         {
-            CompareHostWithRules(compilation, additional, options.Repeat, options.Serial);
+            CompareHostWithRules(compilation, additional, options.Repeat, options.Warmup, options.Serial);
         }
 
         if (options.Baseline is not null)
         {
-            CompareWithBaseline(compilation, additional, options.Repeat, options.Serial, options.Baseline);
+            CompareWithBaseline(compilation, additional, options.Repeat, options.Warmup, options.Serial, options.Baseline);
         }
 
         var ad0001 = findings.Where(d => d.Id == "AD0001").ToArray();
@@ -339,18 +344,18 @@ internal static class Program
     /// that the machine's drift, which moves a median by half between runs, falls on both sides alike: the median of the
     /// per-round differences is the host's saving.
     /// </summary>
-    private static void CompareHostWithRules(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, bool serial)
+    private static void CompareHostWithRules(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, int warmup, bool serial)
     {
         var host = DiscoverAnalyzers(perRule: false);
         var rules = DiscoverAnalyzers(perRule: true);
-        CompareInSameRounds(compilation, additional, rounds, serial, ("the host", host), ($"the {rules.Length} rules as separate analyzers", rules));
+        CompareInSameRounds(compilation, additional, rounds, warmup, serial, ("the host", host), ($"the {rules.Length} rules as separate analyzers", rules));
     }
 
     /// <summary>
     /// This build against another build of the package (<c>--baseline</c>), in the same rounds: two medians taken minutes
     /// apart on a shared machine differ by more than most changes save, the per-round difference does not.
     /// </summary>
-    private static void CompareWithBaseline(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, bool serial, string baseline)
+    private static void CompareWithBaseline(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, int warmup, bool serial, string baseline)
     {
         var context = new BaselineLoadContext(baseline);
         var assembly = context.LoadFromAssemblyPath(baseline);
@@ -364,11 +369,11 @@ internal static class Program
             throw new UsageException($"no analyzer in {baseline}");
         }
 
-        CompareInSameRounds(compilation, additional, rounds, serial, ("the baseline", before), ("this build", DiscoverAnalyzers(perRule: false)));
+        CompareInSameRounds(compilation, additional, rounds, warmup, serial, ("the baseline", before), ("this build", DiscoverAnalyzers(perRule: false)));
     }
 
     /// <summary>Two sets of analyzers timed in the same rounds, the order alternating; the median per-round difference is what the second saves.</summary>
-    private static void CompareInSameRounds(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, bool serial, (string Name, DiagnosticAnalyzer[] Analyzers) first, (string Name, DiagnosticAnalyzer[] Analyzers) second)
+    private static void CompareInSameRounds(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, int warmup, bool serial, (string Name, DiagnosticAnalyzer[] Analyzers) first, (string Name, DiagnosticAnalyzer[] Analyzers) second)
     {
         double Run(DiagnosticAnalyzer[] analyzers)
         {
@@ -386,7 +391,7 @@ internal static class Program
         var firstTimes = new List<double>();
         var secondTimes = new List<double>();
         var differences = new List<double>();
-        for (var i = 0; i < rounds + 1; i++)
+        for (var i = 0; i < rounds + warmup; i++)
         {
             double a, b;
             if (i % 2 == 0)
@@ -400,7 +405,7 @@ internal static class Program
                 a = Run(first.Analyzers);
             }
 
-            if (i > 0)
+            if (i >= warmup)
             {
                 firstTimes.Add(a);
                 secondTimes.Add(b);
