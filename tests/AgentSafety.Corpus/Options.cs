@@ -32,8 +32,9 @@ internal sealed class Options
 
     /// <summary>
     /// Rounds run before the measured ones and not counted. One is enough without tiered compilation (the runner's
-    /// default); with it (<c>DOTNET_TieredCompilation=1</c>, as <c>csc</c> and <c>VBCSCompiler</c> run), code called once a
-    /// compilation is promoted from tier 0 only after 30 compilations, so a steady state needs more.
+    /// default); with it (<c>DOTNET_TieredCompilation=1</c>, as <c>csc</c> and <c>VBCSCompiler</c> run), the compiler's code
+    /// and the package's run at tier 0 for the first rounds (about 15 on Newtonsoft.Json, <c>--each-round</c>), so a
+    /// steady state needs 20.
     /// </summary>
     public int Warmup { get; private set; } = 1;
 
@@ -63,7 +64,7 @@ internal sealed class Options
     /// <summary>
     /// Runs the measurement in this many fresh processes, one after the other, and gives each one's figure and their
     /// median: one process's median of rounds moves by a tenth from one process to the next (where its code and data
-    /// land, what the tiered JIT made of it), more than most changes measured here.
+    /// land in memory), more than most changes measured here.
     /// </summary>
     public int Processes { get; private set; } = 1;
 

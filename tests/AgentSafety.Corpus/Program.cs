@@ -130,9 +130,11 @@ internal static class Program
             var analysis = Stopwatch.StartNew();
             findings = withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
             analysis.Stop();
+            var round = (WallMs: analysis.Elapsed.TotalMilliseconds, PausedMs: (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds, Collections: GC.CollectionCount(0) - collectionsBefore);
+            var times = measured.Select(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds).ToArray();
             if (options.EachRound)
             {
-                Console.WriteLine($"round {i}{(i < options.Warmup ? " (warm-up)" : string.Empty)}: compiler {stopwatch.Elapsed.TotalMilliseconds:F0} ms, analyzers {measured.Sum(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds):F1} ms");
+                Console.WriteLine($"round {i}{(i < options.Warmup ? " (warm-up)" : string.Empty)}: compiler {stopwatch.Elapsed.TotalMilliseconds:F0} ms, analyzers {times.Take(analyzers.Length).Sum():F1} ms{(options.Floor ? $", driver floor {times[times.Length - 1]:F1} ms" : string.Empty)}");
             }
 
             if (i < options.Warmup)
@@ -140,13 +142,11 @@ internal static class Program
                 continue;
             }
 
-            analysisRounds.Add((analysis.Elapsed.TotalMilliseconds, (GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds, GC.CollectionCount(0) - collectionsBefore));
-
+            analysisRounds.Add(round);
             compilerTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
-            foreach (var analyzer in measured)
+            for (var a = 0; a < measured.Length; a++)
             {
-                var telemetry = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
-                analyzerTimes[analyzer].Add(telemetry.ExecutionTime.TotalMilliseconds);
+                analyzerTimes[measured[a]].Add(times[a]);
             }
         }
 
