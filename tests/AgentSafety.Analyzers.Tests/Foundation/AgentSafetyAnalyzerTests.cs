@@ -113,6 +113,29 @@ public class AgentSafetyAnalyzerTests
         Assert.Equal(expectedCalls, rule.Classes);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Every_rule_sharing_a_kind_is_called_once_per_node_in_written_and_generated_code(int rules)
+    {
+        // Two rules on one kind are called one after the other, three and more through the loop over the handlers.
+        var counting = Enumerable.Range(0, rules)
+            .Select(i => new CountingRule(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics, $"COUNT00{i}"))
+            .ToArray();
+        var compilation = await TestReferences.CompileAsync(
+            "Shared",
+            ("Written.cs", "class A { void M() => System.Console.WriteLine(); }"),
+            ("Written.g.cs", "class B { void M() => System.Console.WriteLine(); }"));
+
+        await RunAsync(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), new AgentSafetyAnalyzer(counting));
+
+        Assert.All(counting, rule =>
+        {
+            Assert.Equal(2, rule.Invocations);
+            Assert.Equal(2, rule.Classes);
+        });
+    }
+
     [Fact]
     public async Task An_invocation_action_runs_only_for_the_method_names_it_reads_hosted_or_alone()
     {
