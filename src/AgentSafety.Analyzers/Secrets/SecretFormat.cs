@@ -53,6 +53,7 @@ internal sealed class SecretFormat
         OverScopeNameAny = overScopeNameAny;
         AnchorComparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         AnchorOpensMatch = OpensWithBoundedAnchor(pattern, anchors);
+        ShortestRun = Math.Max(SpaceFreeMatch.ShortestLength(pattern), ShortestAnchorRun(anchors));
 
         // Compiled on first use and never thrown from here: a bad row disables itself, and the table test names it.
         regex = new Lazy<Regex?>(() =>
@@ -121,6 +122,31 @@ internal sealed class SecretFormat
     public string[]? OverScopeNameAny { get; }
 
     public bool IsNamed => Anchors.Length == 0;
+
+    /// <summary>
+    /// Every match holds a run of at least this many characters none of which is ' ': the whole match, when it cannot hold
+    /// a space (<see cref="SpaceFreeMatch"/>), or else the longest such run of the anchor it holds. Text whose runs are all
+    /// shorter holds no match.
+    /// </summary>
+    public int ShortestRun { get; }
+
+    /// <summary>Every match holds one of the anchors whole, and so each anchor's longest run of characters other than ' ': the least of those.</summary>
+    private static int ShortestAnchorRun(string[] anchors)
+    {
+        var shortest = anchors.Length == 0 ? 0 : int.MaxValue;
+        foreach (var anchor in anchors)
+        {
+            var longest = 0;
+            foreach (var piece in anchor.Split(' '))
+            {
+                longest = Math.Max(longest, piece.Length);
+            }
+
+            shortest = Math.Min(shortest, longest);
+        }
+
+        return shortest;
+    }
 
     /// <summary>
     /// Every match starts with the row's one anchor, and the character before it is no ASCII letter or digit: read from

@@ -76,8 +76,13 @@ internal static class SecretScanner
 
         internal const int TripleTableBits = 1 << TripleTableShift;
 
-        private FormatIndex(int[]?[] byPair, IndexedAnchor[]?[] anchorsByPair, ulong[] tripleBits, int[] always, int count, ulong variableLengths)
+        private FormatIndex(int[]?[] byPair, IndexedAnchor[]?[] anchorsByPair, ulong[] tripleBits, int[] always, int count, ulong variableLengths, SecretFormat[] formats)
         {
+            // The few formats whose match fits in the shortest runs are tried one by one in text whose runs are all shorter
+            // than the next format's: most messages are, and the anchor search is then not made at all.
+            var runs = formats.Select(f => f.ShortestRun).OrderBy(r => r).ToArray();
+            SearchFrom = runs.Length > MaxTriedAlone ? runs[MaxTriedAlone] : int.MaxValue;
+            ShortRunFormats = Enumerable.Range(0, formats.Length).Where(i => formats[i].ShortestRun < SearchFrom).ToArray();
             TripleBits = tripleBits;
             Count = count;
             VariableLengths = variableLengths;
@@ -127,6 +132,18 @@ internal static class SecretScanner
 
         /// <summary>How many formats the index holds.</summary>
         public int Count { get; }
+
+        /// <summary>How many formats at most are tried one by one, without the anchor search, in text of short runs.</summary>
+        internal const int MaxTriedAlone = 4;
+
+        /// <summary>
+        /// Text with a run of this many characters other than ' ' is searched for anchors. Only the formats of
+        /// <see cref="ShortRunFormats"/> can match text whose runs are all shorter (<see cref="SecretFormat.ShortestRun"/>).
+        /// </summary>
+        public int SearchFrom { get; }
+
+        /// <summary>The formats whose <see cref="SecretFormat.ShortestRun"/> is under <see cref="SearchFrom"/>, in the table's order.</summary>
+        public int[] ShortRunFormats { get; }
 
         /// <summary>
         /// The <see cref="LengthBit"/> of every over-scoped variable's name (<see cref="SecretFormats.Variables"/>): a literal
@@ -269,7 +286,7 @@ internal static class SecretScanner
                 variableLengths |= LengthBit(variable.Name.Length);
             }
 
-            return new FormatIndex(byPair, anchorsByPair, tripleBits, always.Distinct().ToArray(), formats.Length, variableLengths);
+            return new FormatIndex(byPair, anchorsByPair, tripleBits, always.Distinct().ToArray(), formats.Length, variableLengths, formats);
         }
     }
 
@@ -375,28 +392,44 @@ internal static class SecretScanner
         // text that mixes digits or punctuation in is then looked up in the format tables. Each table, check and pattern
         // reached is memory and code the compiler's binding has pushed out of the processor's caches since the last
         // literal: the same scan again, warm, takes a sixth of the time (docs/quality.md, "Cold reads").
-        var (hasDigit, hasSpecial, ascii, markers) = FirstPass(value);
+        var (hasDigit, hasSpecial, ascii, markers, longestRun) = FirstPass(value);
         LiteralFacts.Remember(value, (markers & (Markers.EqualsSign | Markers.SchemeSeparator)) != 0);
 
         // Words, sentences and identifiers carry no token: tokens mix digits or punctuation into long runs.
         if (hasDigit || hasSpecial)
         {
+            // A message of short words ("Unexpected token {0}. Path '{1}'.") has no run long enough for most formats' matches
+            // (SecretFormat.ShortestRun): it is not searched for anchors, the costliest read of the scan, and the few
+            // formats that fit are tried alone, in the order the search would have tried them.
             var index = Index.Value;
-            var candidates = ascii ? index.FoundAnchors(value) : index.SeenPairs(value);
-            if (index.Always.Length > 0)
+            if (longestRun < index.SearchFrom)
             {
-                candidates ??= new ulong[index.Words];
-                foreach (var f in index.Always)
+                foreach (var i in index.ShortRunFormats)
                 {
-                    Bits.Set(candidates, f);
+                    if (SecretFormats.Bare[i].ShortestRun <= longestRun)
+                    {
+                        TryFormat(SecretFormats.Bare[i], value, binding, findings);
+                    }
                 }
             }
-
-            for (var i = 0; candidates is not null && i < index.Count; i++)
+            else
             {
-                if (Bits.Has(candidates, i))
+                var candidates = ascii ? index.FoundAnchors(value) : index.SeenPairs(value);
+                if (index.Always.Length > 0)
                 {
-                    TryFormat(SecretFormats.Bare[i], value, binding, findings);
+                    candidates ??= new ulong[index.Words];
+                    foreach (var f in index.Always)
+                    {
+                        Bits.Set(candidates, f);
+                    }
+                }
+
+                for (var i = 0; candidates is not null && i < index.Count; i++)
+                {
+                    if (Bits.Has(candidates, i))
+                    {
+                        TryFormat(SecretFormats.Bare[i], value, binding, findings);
+                    }
                 }
             }
 
@@ -423,7 +456,7 @@ internal static class SecretScanner
 
         if (findings.Count == 0)
         {
-            ScanBound(value, binding, scope, knownCredential, findings, markers);
+            ScanBound(value, binding, scope, knownCredential, findings, markers, longestRun);
         }
     }
 
@@ -433,16 +466,23 @@ internal static class SecretScanner
     /// and the pass cost more than the format lookups behind it. The two markers that are runs ("://", "eyJ") are searched
     /// for afterwards, only in text holding their last character.
     /// </summary>
-    internal static (bool HasDigit, bool HasSpecial, bool Ascii, Markers Markers) FirstPass(string value)
+    internal static (bool HasDigit, bool HasSpecial, bool Ascii, Markers Markers, int LongestRun) FirstPass(string value)
     {
         var kinds = 0;
         var all = 0;
+        var run = 0;
+        var longest = 0;
         var table = CharacterKinds;
         for (var position = 0; position < value.Length; position++)
         {
             var c = value[position];
             all |= c;
-            kinds |= table[c & 127];
+            int kind = table[c & 127];
+            kinds |= kind;
+
+            // The longest run of characters other than ' ', without a branch: a space's kind holds Markers.Space alone.
+            run = (run + 1) & ((((int)Markers.Space & kind) >> SpaceShift) - 1);
+            longest += (run - longest) & ((longest - run) >> 31);
         }
 
         if (all >= 128)
@@ -462,12 +502,17 @@ internal static class SecretScanner
             markers &= ~Markers.JwtStart;
         }
 
-        return ((kinds & KindDigit) != 0, (kinds & KindSpecial) != 0, true, markers);
+        return ((kinds & KindDigit) != 0, (kinds & KindSpecial) != 0, true, markers, longest);
     }
 
+    /// <summary>The bit of <see cref="Markers.Space"/>, shifted down to 1.</summary>
+    private const int SpaceShift = 5;
+
     /// <summary>The first pass on text with a character outside ASCII, which the table does not describe; on any text, what the table must give.</summary>
-    internal static (bool HasDigit, bool HasSpecial, bool Ascii, Markers Markers) FirstPassWithOtherCharacters(string value)
+    internal static (bool HasDigit, bool HasSpecial, bool Ascii, Markers Markers, int LongestRun) FirstPassWithOtherCharacters(string value)
     {
+        var run = 0;
+        var longest = 0;
         var hasDigit = false;
         var hasSpecial = false;
         var ascii = true;
@@ -509,9 +554,11 @@ internal static class SecretScanner
             }
 
             previous = c;
+            run = c == ' ' ? 0 : run + 1;
+            longest = Math.Max(longest, run);
         }
 
-        return (hasDigit, hasSpecial, ascii, markers);
+        return (hasDigit, hasSpecial, ascii, markers, longest);
     }
 
     private const int AllMarkers = (int)(Markers.EqualsSign | Markers.At | Markers.SchemeSeparator | Markers.Quote | Markers.JwtStart | Markers.Space);
@@ -804,13 +851,14 @@ internal static class SecretScanner
     }
 
     /// <summary>Values whose only sign of being a secret is the name they are bound to.</summary>
-    private static void ScanBound(string value, BindingSource binding, string? scope, bool knownCredential, List<SecretFinding> findings, Markers markers)
+    private static void ScanBound(string value, BindingSource binding, string? scope, bool knownCredential, List<SecretFinding> findings, Markers markers, int longestRun)
     {
         // Text with a space or a URL is read under one name only, an Authorization header's, and only when what follows
         // its first space can be a credential: otherwise the value alone decides, and the name, a walk up the syntax for
         // a literal, is not read. The first pass saw both.
+        // A header's credential is a run of 16 characters or more (MayHoldHeaderCredential).
         var spaced = (markers & (Markers.Space | Markers.SchemeSeparator)) != 0;
-        if (spaced && !MayHoldHeaderCredential(value))
+        if (spaced && (longestRun < 16 || !MayHoldHeaderCredential(value)))
         {
             return;
         }
