@@ -83,6 +83,27 @@ internal static class SecretScanner
             var runs = formats.Select(f => f.ShortestRun).OrderBy(r => r).ToArray();
             SearchFrom = runs.Length > MaxTriedAlone ? runs[MaxTriedAlone] : int.MaxValue;
             ShortRunFormats = Enumerable.Range(0, formats.Length).Where(i => formats[i].ShortestRun < SearchFrom).ToArray();
+            var shortPairs = new List<int>();
+            foreach (var anchor in ShortRunFormats.SelectMany(i => formats[i].Anchors.Select(a => (Text: a, IgnoreCase: formats[i].AnchorComparison == StringComparison.OrdinalIgnoreCase))))
+            {
+                if (anchor.Text.Length < 2 || anchor.Text[0] >= 128 || anchor.Text[1] >= 128)
+                {
+                    shortAnchorsUnindexed = true;
+                    continue;
+                }
+
+                foreach (var first in Variants(anchor.Text[0], anchor.IgnoreCase))
+                {
+                    SetBit(ref shortFirstLow, ref shortFirstHigh, first);
+                    foreach (var second in Variants(anchor.Text[1], anchor.IgnoreCase))
+                    {
+                        shortPairs.Add((first * 128) + second);
+                    }
+                }
+            }
+
+            this.shortPairs = shortPairs.Distinct().ToArray();
+
             TripleBits = tripleBits;
             Count = count;
             VariableLengths = variableLengths;
@@ -144,6 +165,50 @@ internal static class SecretScanner
 
         /// <summary>The formats whose <see cref="SecretFormat.ShortestRun"/> is under <see cref="SearchFrom"/>, in the table's order.</summary>
         public int[] ShortRunFormats { get; }
+
+        // The first characters of the anchors of ShortRunFormats, a bit per ASCII character, kept on this object, and their
+        // first two characters as pairs (first * 128 + second), read only where a first character is: the formats' own
+        // objects and anchors, each a cache line the compiler's binding evicted, are read only where a pair is found.
+        private readonly ulong shortFirstLow;
+        private readonly ulong shortFirstHigh;
+        private readonly int[] shortPairs;
+        private readonly bool shortAnchorsUnindexed;
+
+        /// <summary>
+        /// Whether ASCII text may hold an anchor of <see cref="ShortRunFormats"/>: the first two characters of one, in a case
+        /// it is compared in. False only where none is found whole.
+        /// </summary>
+        public bool MayHoldShortAnchor(string value)
+        {
+            if (shortAnchorsUnindexed)
+            {
+                return true;
+            }
+
+            for (var position = 0; position < value.Length - 1; position++)
+            {
+                if (HasBit(shortFirstLow, shortFirstHigh, value[position]) && Array.IndexOf(shortPairs, (value[position] * 128) + value[position + 1]) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasBit(ulong low, ulong high, char c) => c < 128 && (((c < 64 ? low : high) >> (c & 63)) & 1) != 0;
+
+        private static void SetBit(ref ulong low, ref ulong high, char c)
+        {
+            if (c < 64)
+            {
+                low |= 1UL << c;
+            }
+            else
+            {
+                high |= 1UL << (c & 63);
+            }
+        }
 
         /// <summary>
         /// The <see cref="LengthBit"/> of every over-scoped variable's name (<see cref="SecretFormats.Variables"/>): a literal
@@ -404,7 +469,8 @@ internal static class SecretScanner
             var index = Index.Value;
             if (longestRun < index.SearchFrom)
             {
-                foreach (var i in index.ShortRunFormats)
+                // Outside ASCII an anchor compared ignoring case can be spelt with other letters ('ſ' for 's'): tried as is.
+                foreach (var i in ascii && !index.MayHoldShortAnchor(value) ? Array.Empty<int>() : index.ShortRunFormats)
                 {
                     if (SecretFormats.Bare[i].ShortestRun <= longestRun)
                     {
@@ -481,8 +547,9 @@ internal static class SecretScanner
             kinds |= kind;
 
             // The longest run of characters other than ' ', without a branch: a space's kind holds Markers.Space alone.
+            // The run grows by one at most, so it passes the longest by one at most: the longest grows when it does.
             run = (run + 1) & ((((int)Markers.Space & kind) >> SpaceShift) - 1);
-            longest += (run - longest) & ((longest - run) >> 31);
+            longest += (int)((uint)(longest - run) >> 31);
         }
 
         if (all >= 128)

@@ -131,6 +131,29 @@ public class SpaceFreeMatchTests
         Assert.True(index.SearchFrom > 12, $"the anchor search starts at runs of {index.SearchFrom}: no message of short words skips it");
     }
 
+    [Fact]
+    public void The_check_before_the_formats_tried_alone_passes_each_of_their_anchors_in_each_case_and_turns_messages_away()
+    {
+        var index = SecretScanner.FormatIndex.Build(SecretFormats.Bare, SecretFormats.Variables);
+        foreach (var format in index.ShortRunFormats.Select(i => SecretFormats.Bare[i]))
+        {
+            foreach (var anchor in format.Anchors)
+            {
+                var spellings = format.AnchorComparison == StringComparison.OrdinalIgnoreCase
+                    ? new[] { anchor, anchor.ToUpperInvariant(), anchor.ToLowerInvariant() }
+                    : new[] { anchor };
+                foreach (var text in spellings.SelectMany(a => new[] { a, "x " + a, "see " + a + " here" }))
+                {
+                    Assert.True(index.MayHoldShortAnchor(text), $"{format.Id}: '{text}' turned away");
+                }
+            }
+        }
+
+        // Messages as a code base writes them: none holds such an anchor, and the check must let them go.
+        Assert.False(index.MayHoldShortAnchor("Unexpected character encountered while parsing value: {0}. Path '{1}', line {2}."));
+        Assert.False(index.MayHoldShortAnchor("Could not convert string to integer: {0}."));
+    }
+
     [Theory]
     [InlineData("key: -----BEGIN RSA PRIVATE KEY----- (PEM) in a message")]
     [InlineData("-----BEGIN OPENSSH PRIVATE KEY-----")]
