@@ -152,6 +152,34 @@ public class DestructiveCommandTextAnalyzerTests
         Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("Redis command", "FLUSHDB", "IServer.ExecuteAsync"));
 
     [Fact]
+    public Task A_raw_redis_flush_is_reported_between_calls_of_the_same_names_on_other_types_and_other_names_on_redis() => Verify.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+        using StackExchange.Redis;
+        class Own
+        {
+            public void Execute(string command) { }
+            public Task ExecuteAsync(string command) => Task.CompletedTask;
+        }
+        class C
+        {
+            async Task M(IDatabase db, IServer server, Own own)
+            {
+                own.Execute("FLUSHALL");
+                {|#0:db.Execute("FLUSHALL")|};
+                own.Execute("FLUSHALL");
+                db.StringGet("k");
+                {|#1:db.Execute("FLUSHALL")|};
+                await own.ExecuteAsync("flushdb");
+                await {|#2:server.ExecuteAsync("flushdb")|};
+                await own.ExecuteAsync("flushdb");
+            }
+        }
+        """,
+        Verify.Diagnostic("ASA202").WithLocation(0).WithArguments("Redis command", "FLUSHALL", "IDatabase.Execute"),
+        Verify.Diagnostic("ASA202").WithLocation(1).WithArguments("Redis command", "FLUSHALL", "IDatabase.Execute"),
+        Verify.Diagnostic("ASA202").WithLocation(2).WithArguments("Redis command", "FLUSHDB", "IServer.ExecuteAsync"));
+
+    [Fact]
     public Task Reports_a_delete_request_message_sent_to_a_platform_api_in_place_or_through_a_local() => Verify.VerifyAnalyzerAsync("""
         using System;
         using System.Net.Http;
