@@ -168,14 +168,15 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private sealed class PastCommandVerdicts
     {
-        private Verdict? last;
+        // The name, the declaring type and the verdict, one immutable object replaced whole, so that a thread never reads
+        // one pair with another's verdict.
+        private Tuple<string, INamedTypeSymbol?, bool>? last;
 
         public bool MayRead(string name, INamedTypeSymbol? containing, KnownSymbols types)
         {
-            // Replaced whole, so a thread never reads one pair with another's verdict.
-            if (Volatile.Read(ref last) is { } kept && ReferenceEquals(kept.Name, name) && ReferenceEquals(kept.Containing, containing))
+            if (Volatile.Read(ref last) is { } kept && ReferenceEquals(kept.Item1, name) && ReferenceEquals(kept.Item2, containing))
             {
-                return kept.MayRead;
+                return kept.Item3;
             }
 
             var mayRead = HttpMethods.Contains(name)
@@ -183,24 +184,8 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
                 || (name is "Execute" or "ExecuteAsync" && types.IsRedis(containing))
                 || ((name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)) && types.IsSqlExtension(containing))
                 || (name == "Start" && types.IsProcess(containing));
-            Volatile.Write(ref last, new Verdict(name, containing, mayRead));
+            Volatile.Write(ref last, Tuple.Create(name, containing, mayRead));
             return mayRead;
-        }
-
-        private sealed class Verdict
-        {
-            public Verdict(string name, INamedTypeSymbol? containing, bool mayRead)
-            {
-                Name = name;
-                Containing = containing;
-                MayRead = mayRead;
-            }
-
-            public string Name { get; }
-
-            public INamedTypeSymbol? Containing { get; }
-
-            public bool MayRead { get; }
         }
     }
 
