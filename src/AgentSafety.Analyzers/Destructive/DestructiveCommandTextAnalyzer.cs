@@ -75,117 +75,140 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (!pastCommand.MayRead(name, containing, types))
+        switch (pastCommand.ExecutorOf(name, containing, types))
         {
-            return;
-        }
-
-        if (HttpMethods.Contains(name))
-        {
-            if (name is "SendAsync" or "Send" && types.IsHttp(containing) && PlatformDeleteRequest(invocation, types) is { } deleted)
+            case Executor.Sender:
             {
-                Report(context, invocation, new DestructiveText("REST DELETE", deleted, "rest:DELETE:" + deleted), method);
-                return;
-            }
-
-            if (name is "SendMutationAsync" or "SendQueryAsync" || types.IsHttp(containing))
-            {
-                CheckTexts(context, invocation, Texts(invocation.Arguments), TextKind.GraphQl, method);
-            }
-
-            return;
-        }
-
-        if (name == "DeleteAsync" && types.IsHttp(containing))
-        {
-            foreach (var text in Texts(invocation.Arguments))
-            {
-                var host = PlatformHostIn(text);
-                if (host is not null)
+                if (name is "SendAsync" or "Send" && types.IsHttp(containing) && PlatformDeleteRequest(invocation, types) is { } deleted)
                 {
-                    Report(context, invocation, new DestructiveText("REST DELETE", host, "rest:DELETE:" + host), method);
+                    Report(context, invocation, new DestructiveText("REST DELETE", deleted, "rest:DELETE:" + deleted), method);
                     return;
                 }
-            }
 
-            return;
-        }
-
-        if (name is "Execute" or "ExecuteAsync" && types.IsRedis(containing))
-        {
-            // db.Execute("FLUSHALL") sends the raw command, past IServer.FlushAllDatabases that ASA201 knows.
-            if (invocation.Arguments.Length > 0
-                && invocation.Arguments[0].Value.ConstantValue.Value is string command
-                && CommandTextClassifier.TryClassifyRedis(command, out var redis))
-            {
-                Report(context, invocation, redis, method);
-            }
-
-            return;
-        }
-
-        if ((name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)) && types.IsSqlExtension(containing))
-        {
-            var sql = invocation.Arguments.Where(a => a.Parameter?.Name is "sql" or "command" || a.Parameter?.Type.SpecialType == SpecialType.System_String || KnownSymbols.Is(a.Parameter?.Type, types.FormattableString));
-            CheckTexts(context, invocation, Texts(sql), TextKind.Sql, method);
-            return;
-        }
-
-        if (name == "Start" && types.IsProcess(containing))
-        {
-            // Process.Start(psi) where psi's arguments were added one by one (psi.ArgumentList.Add("destroy")): only the
-            // whole method body shows the command. A command the creation already shows was reported there.
-            if (invocation.Arguments.Length == 1 && invocation.Arguments[0].Value is ILocalReferenceOperation startInfo
-                && types.IsProcessStartInfo(startInfo.Type as INamedTypeSymbol))
-            {
-                // Reported here, where it starts, whether the creation or later lines show the command.
-                var built = StartInfoCommand(startInfo);
-                if (built is not null)
+                if (name is "SendMutationAsync" or "SendQueryAsync" || types.IsHttp(containing))
                 {
-                    CheckTexts(context, invocation, new List<string> { built.Value.Whole }, TextKind.Command, method);
+                    CheckTexts(context, invocation, Texts(invocation.Arguments), TextKind.GraphQl, method);
                 }
 
                 return;
             }
 
-            if (invocation.Arguments.Length == 1 && invocation.Arguments[0].Value is IObjectCreationOperation startInfoCreation
-                && types.IsProcessStartInfo(startInfoCreation.Type as INamedTypeSymbol))
+            case Executor.HttpDelete:
             {
-                CheckTexts(context, invocation, new List<string> { string.Join(" ", StartInfoParts(startInfoCreation)) }, TextKind.Command, method);
+                foreach (var text in Texts(invocation.Arguments))
+                {
+                    var host = PlatformHostIn(text);
+                    if (host is not null)
+                    {
+                        Report(context, invocation, new DestructiveText("REST DELETE", host, "rest:DELETE:" + host), method);
+                        return;
+                    }
+                }
+
                 return;
             }
 
-            var joined = string.Join(" ", invocation.Arguments.Select(a => ArgumentVectorText.Of(a.Value) ?? Texts(new[] { a }).FirstOrDefault()).Where(t => t is not null));
-            CheckTexts(context, invocation, joined.Length > 0 ? new List<string> { joined } : new List<string>(), TextKind.Command, method);
+            case Executor.RedisCommand:
+            {
+                // db.Execute("FLUSHALL") sends the raw command, past IServer.FlushAllDatabases that ASA201 knows.
+                if (invocation.Arguments.Length > 0
+                    && invocation.Arguments[0].Value.ConstantValue.Value is string command
+                    && CommandTextClassifier.TryClassifyRedis(command, out var redis))
+                {
+                    Report(context, invocation, redis, method);
+                }
+
+                return;
+            }
+
+            case Executor.SqlExtension:
+            {
+                var sql = invocation.Arguments.Where(a => a.Parameter?.Name is "sql" or "command" || a.Parameter?.Type.SpecialType == SpecialType.System_String || KnownSymbols.Is(a.Parameter?.Type, types.FormattableString));
+                CheckTexts(context, invocation, Texts(sql), TextKind.Sql, method);
+                return;
+            }
+
+            case Executor.ProcessStart:
+            {
+                // Process.Start(psi) where psi's arguments were added one by one (psi.ArgumentList.Add("destroy")): only the
+                // whole method body shows the command. A command the creation already shows was reported there.
+                if (invocation.Arguments.Length == 1 && invocation.Arguments[0].Value is ILocalReferenceOperation startInfo
+                    && types.IsProcessStartInfo(startInfo.Type as INamedTypeSymbol))
+                {
+                    // Reported here, where it starts, whether the creation or later lines show the command.
+                    var built = StartInfoCommand(startInfo);
+                    if (built is not null)
+                    {
+                        CheckTexts(context, invocation, new List<string> { built.Value.Whole }, TextKind.Command, method);
+                    }
+
+                    return;
+                }
+
+                if (invocation.Arguments.Length == 1 && invocation.Arguments[0].Value is IObjectCreationOperation startInfoCreation
+                    && types.IsProcessStartInfo(startInfoCreation.Type as INamedTypeSymbol))
+                {
+                    CheckTexts(context, invocation, new List<string> { string.Join(" ", StartInfoParts(startInfoCreation)) }, TextKind.Command, method);
+                    return;
+                }
+
+                var joined = string.Join(" ", invocation.Arguments.Select(a => ArgumentVectorText.Of(a.Value) ?? Texts(new[] { a }).FirstOrDefault()).Where(t => t is not null));
+                CheckTexts(context, invocation, joined.Length > 0 ? new List<string> { joined } : new List<string>(), TextKind.Command, method);
+                return;
+            }
         }
     }
 
+    /// <summary>What a call is to this rule past the ADO.NET test, by its name and declaring type.</summary>
+    private enum Executor
+    {
+        None,
+
+        /// <summary>An HTTP or GraphQL sender: PostAsync, SendAsync, SendMutationAsync and the others of <see cref="HttpMethods"/>.</summary>
+        Sender,
+
+        /// <summary>HttpClient.DeleteAsync.</summary>
+        HttpDelete,
+
+        /// <summary>Redis's raw Execute and ExecuteAsync.</summary>
+        RedisCommand,
+
+        /// <summary>Dapper's or EF Core's methods that take SQL text.</summary>
+        SqlExtension,
+
+        /// <summary>Process.Start.</summary>
+        ProcessStart,
+    }
+
     /// <summary>
-    /// Whether a call of a method of this name declared on this type reaches any branch of <see cref="AnalyzeInvocation"/>
-    /// after the ADO.NET one: the senders, DeleteAsync, Redis's raw Execute, Dapper's and EF Core's SQL and Process.Start.
-    /// Kept for the pair asked last, compared by reference: StackExchange.Redis's 700 calls of its own ExecuteSync and
-    /// ExecuteAsync, in runs on one declaring type, each asked a set of names and three to five types before.
+    /// Which branch of <see cref="AnalyzeInvocation"/> after the ADO.NET one a call of a method of this name declared on
+    /// this type takes: the one place the branches' conditions are written. Kept for the pair asked last, compared by
+    /// reference: StackExchange.Redis's 700 calls of its own ExecuteSync and ExecuteAsync, in runs on one declaring type,
+    /// each asked a set of names and three to five types before.
     /// </summary>
     private sealed class PastCommandVerdicts
     {
         // The name, the declaring type and the verdict, one immutable object replaced whole, so that a thread never reads
         // one pair with another's verdict.
-        private Tuple<string, INamedTypeSymbol?, bool>? last;
+        private Tuple<string, INamedTypeSymbol?, Executor>? last;
 
-        public bool MayRead(string name, INamedTypeSymbol? containing, KnownSymbols types)
+        public Executor ExecutorOf(string name, INamedTypeSymbol? containing, KnownSymbols types)
         {
             if (Volatile.Read(ref last) is { } kept && ReferenceEquals(kept.Item1, name) && ReferenceEquals(kept.Item2, containing))
             {
                 return kept.Item3;
             }
 
-            var mayRead = HttpMethods.Contains(name)
-                || name == "DeleteAsync"
-                || (name is "Execute" or "ExecuteAsync" && types.IsRedis(containing))
-                || ((name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)) && types.IsSqlExtension(containing))
-                || (name == "Start" && types.IsProcess(containing));
-            Volatile.Write(ref last, Tuple.Create(name, containing, mayRead));
-            return mayRead;
+            // The order is the branches' precedence: a call two conditions hold for takes the first (Execute on a Redis type
+            // is its raw command, never SQL).
+            var executor = HttpMethods.Contains(name) ? Executor.Sender
+                : name == "DeleteAsync" && types.IsHttp(containing) ? Executor.HttpDelete
+                : name is "Execute" or "ExecuteAsync" && types.IsRedis(containing) ? Executor.RedisCommand
+                : (name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)) && types.IsSqlExtension(containing) ? Executor.SqlExtension
+                : name == "Start" && types.IsProcess(containing) ? Executor.ProcessStart
+                : Executor.None;
+            Volatile.Write(ref last, Tuple.Create(name, containing, executor));
+            return executor;
         }
     }
 

@@ -470,11 +470,14 @@ internal static class SecretScanner
             if (longestRun < index.SearchFrom)
             {
                 // Outside ASCII an anchor compared ignoring case can be spelt with other letters ('ſ' for 's'): tried as is.
-                foreach (var i in ascii && !index.MayHoldShortAnchor(value) ? Array.Empty<int>() : index.ShortRunFormats)
+                if (!ascii || index.MayHoldShortAnchor(value))
                 {
-                    if (SecretFormats.Bare[i].ShortestRun <= longestRun)
+                    foreach (var i in index.ShortRunFormats)
                     {
-                        TryFormat(SecretFormats.Bare[i], value, binding, findings);
+                        if (SecretFormats.Bare[i].ShortestRun <= longestRun)
+                        {
+                            TryFormat(SecretFormats.Bare[i], value, binding, findings);
+                        }
                     }
                 }
             }
