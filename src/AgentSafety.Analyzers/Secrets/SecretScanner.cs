@@ -66,8 +66,12 @@ internal static class SecretScanner
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(100);
     private const int MaxValueLength = 256 * 1024;
 
-    /// <summary>Which bare formats could match at all, from the pairs of characters their anchors start with.</summary>
-    private static readonly Lazy<FormatIndex> Index = new(() => FormatIndex.Build(SecretFormats.Bare, SecretFormats.Variables));
+    /// <summary>
+    /// Which bare formats could match at all, from the pairs of characters their anchors start with. Built with the class,
+    /// not behind a <see cref="Lazy{T}"/>: the lazy holder was one more object, and cache line, read for every literal.
+    /// Declared before <see cref="CharacterKinds"/>, which is built from it.
+    /// </summary>
+    private static readonly FormatIndex Index = FormatIndex.Build(SecretFormats.Bare, SecretFormats.Variables);
 
     internal sealed class FormatIndex
     {
@@ -103,6 +107,21 @@ internal static class SecretScanner
             }
 
             this.shortPairs = shortPairs.Distinct().ToArray();
+
+            // One group per first character: a pair is (the group's first character, one of its seconds), so the first
+            // pass finds a pair exactly by carrying the previous character's groups into the next one's.
+            var firsts = this.shortPairs.Select(pair => pair / 128).Distinct().OrderBy(c => c).ToArray();
+            ShortPairsInTable = !shortAnchorsUnindexed && firsts.Length <= ShortPairGroups;
+            ShortFirstGroups = new byte[128];
+            ShortSecondGroups = new byte[128];
+            for (var g = 0; ShortPairsInTable && g < firsts.Length; g++)
+            {
+                ShortFirstGroups[firsts[g]] |= (byte)(1 << g);
+                foreach (var pair in this.shortPairs.Where(pair => pair / 128 == firsts[g]))
+                {
+                    ShortSecondGroups[pair % 128] |= (byte)(1 << g);
+                }
+            }
 
             TripleBits = tripleBits;
             Count = count;
@@ -195,6 +214,26 @@ internal static class SecretScanner
 
             return false;
         }
+
+        /// <summary>How many first characters of short anchors the first pass's table holds groups for.</summary>
+        internal const int ShortPairGroups = 4;
+
+        /// <summary>
+        /// Whether the first pass finds the short anchors' pairs itself (<see cref="Markers.ShortAnchorPair"/>), exactly as
+        /// <see cref="MayHoldShortAnchor"/> would on ASCII text: true while those anchors start with at most
+        /// <see cref="ShortPairGroups"/> characters, all indexed.
+        /// </summary>
+        public bool ShortPairsInTable { get; }
+
+        /// <summary>For each ASCII character, the groups it is the first character of (a bit per group).</summary>
+        internal byte[] ShortFirstGroups { get; }
+
+        /// <summary>For each ASCII character, the groups whose first character it may follow to make a pair.</summary>
+        internal byte[] ShortSecondGroups { get; }
+
+        /// <summary>Whether <paramref name="first"/> then <paramref name="second"/> start an anchor of <see cref="ShortRunFormats"/>.</summary>
+        public bool IsShortPair(char first, char second) =>
+            HasBit(shortFirstLow, shortFirstHigh, first) && second < 128 && Array.IndexOf(shortPairs, (first * 128) + second) >= 0;
 
         private static bool HasBit(ulong low, ulong high, char c) => c < 128 && (((c < 64 ? low : high) >> (c & 63)) & 1) != 0;
 
@@ -421,37 +460,45 @@ internal static class SecretScanner
     /// <c>Jwt:Key</c>), read only to tell which provider a named format belongs to; <paramref name="developmentFile"/>
     /// says the value sits in a development-only file (<c>appsettings.Development.json</c>, <c>.env.development</c>).
     /// </summary>
-    public static List<SecretFinding> Scan(string? value, string? bindingName, string? scope = null, bool developmentFile = false, bool knownCredential = false) =>
+    public static IReadOnlyList<SecretFinding> Scan(string? value, string? bindingName, string? scope = null, bool developmentFile = false, bool knownCredential = false) =>
         Scan(value, new BindingSource(bindingName, null), scope, developmentFile, knownCredential);
 
     /// <summary>
     /// A C# string literal's value, bound to the name <see cref="Bindings.BindingName"/> gives: the name is read only when
     /// the scan needs it, which for most literals (a message with spaces, a word) it never does.
     /// </summary>
-    public static List<SecretFinding> ScanLiteral(string? value, LiteralExpressionSyntax literal) =>
+    public static IReadOnlyList<SecretFinding> ScanLiteral(string? value, LiteralExpressionSyntax literal) =>
         Scan(value, new BindingSource(null, literal), null, false, false);
 
-    private static List<SecretFinding> Scan(string? value, BindingSource binding, string? scope, bool developmentFile, bool knownCredential)
+    /// <summary>What a scan that found nothing returns: most scans, which then allocate nothing.</summary>
+    private static readonly IReadOnlyList<SecretFinding> NoFindings = Array.Empty<SecretFinding>();
+
+    private static IReadOnlyList<SecretFinding> Scan(string? value, BindingSource binding, string? scope, bool developmentFile, bool knownCredential)
     {
-        var findings = new List<SecretFinding>();
         if (value is null || value.Length < 8 || value.Length > MaxValueLength)
         {
-            return findings;
+            return NoFindings;
         }
 
+        List<SecretFinding>? findings = null;
         try
         {
-            ScanCore(value, binding, scope, developmentFile, knownCredential, findings);
+            ScanCore(value, binding, scope, developmentFile, knownCredential, ref findings);
         }
         catch (RegexMatchTimeoutException)
         {
             // A pathological literal: better one miss than a hung IDE.
         }
 
-        return findings;
+        return findings is { Count: > 0 } ? findings : NoFindings;
     }
 
-    private static void ScanCore(string value, BindingSource binding, string? scope, bool developmentFile, bool knownCredential, List<SecretFinding> findings)
+    /// <remarks>
+    /// Each later check is called only where the first pass saw what it searches for first, and the list of findings is
+    /// made only for a check that is called: on most literals nothing past the first pass runs, and the code and data of
+    /// the checks, cache lines the compiler's binding evicted since the literal before, are not read.
+    /// </remarks>
+    private static void ScanCore(string value, BindingSource binding, string? scope, bool developmentFile, bool knownCredential, ref List<SecretFinding>? findings)
     {
         // A first pass over the text: which characters it mixes and which of the later checks' markers it holds. Only
         // text that mixes digits or punctuation in is then looked up in the format tables. Each table, check and pattern
@@ -466,17 +513,18 @@ internal static class SecretScanner
             // A message of short words ("Unexpected token {0}. Path '{1}'.") has no run long enough for most formats' matches
             // (SecretFormat.ShortestRun): it is not searched for anchors, the costliest read of the scan, and the few
             // formats that fit are tried alone, in the order the search would have tried them.
-            var index = Index.Value;
+            var index = Index;
             if (longestRun < index.SearchFrom)
             {
                 // Outside ASCII an anchor compared ignoring case can be spelt with other letters ('ſ' for 's'): tried as is.
-                if (!ascii || index.MayHoldShortAnchor(value))
+                // On ASCII text the first pass found the anchors' first two characters, where the table holds them.
+                if (!ascii || (index.ShortPairsInTable ? (markers & Markers.ShortAnchorPair) != 0 : index.MayHoldShortAnchor(value)))
                 {
                     foreach (var i in index.ShortRunFormats)
                     {
                         if (SecretFormats.Bare[i].ShortestRun <= longestRun)
                         {
-                            TryFormat(SecretFormats.Bare[i], value, binding, findings);
+                            TryFormat(SecretFormats.Bare[i], value, binding, findings ??= new List<SecretFinding>());
                         }
                     }
                 }
@@ -497,7 +545,7 @@ internal static class SecretScanner
                 {
                     if (Bits.Has(candidates, i))
                     {
-                        TryFormat(SecretFormats.Bare[i], value, binding, findings);
+                        TryFormat(SecretFormats.Bare[i], value, binding, findings ??= new List<SecretFinding>());
                     }
                 }
             }
@@ -510,22 +558,27 @@ internal static class SecretScanner
                 {
                     if (value == variable.Name)
                     {
-                        findings.Add(new SecretFinding(variable.Provider, "API token variable", 0, value.Length, variable.NarrowerVariable, variable.OverScope, variable.Narrower, isSecret: false));
+                        (findings ??= new List<SecretFinding>()).Add(new SecretFinding(variable.Provider, "API token variable", 0, value.Length, variable.NarrowerVariable, variable.OverScope, variable.Narrower, isSecret: false));
                     }
                 }
             }
 
             if ((markers & Markers.JwtStart) != 0)
             {
-                ScanJwt(value, findings);
+                ScanJwt(value, findings ??= new List<SecretFinding>());
             }
 
-            ScanConnectionString(value, developmentFile, findings, markers);
+            // The three kinds of text ScanConnectionString reads, each first asked there by the same markers.
+            if ((markers & (Markers.EqualsSign | Markers.Quote)) != 0 || (markers & (Markers.SchemeSeparator | Markers.At)) == (Markers.SchemeSeparator | Markers.At))
+            {
+                ScanConnectionString(value, developmentFile, findings ??= new List<SecretFinding>(), markers);
+            }
         }
 
-        if (findings.Count == 0)
+        // Text with a space or a URL and no run of 16 is never read under a name (ScanBound's first test, asked here).
+        if (findings is not { Count: > 0 } && !((markers & (Markers.Space | Markers.SchemeSeparator)) != 0 && longestRun < 16))
         {
-            ScanBound(value, binding, scope, knownCredential, findings, markers, longestRun);
+            ScanBound(value, binding, scope, knownCredential, findings ??= new List<SecretFinding>(), markers, longestRun);
         }
     }
 
@@ -541,6 +594,8 @@ internal static class SecretScanner
         var all = 0;
         var run = 0;
         var longest = 0;
+        var shortPairs = 0;
+        var previousFirsts = 0;
         var table = CharacterKinds;
         for (var position = 0; position < value.Length; position++)
         {
@@ -548,6 +603,10 @@ internal static class SecretScanner
             all |= c;
             int kind = table[c & 127];
             kinds |= kind;
+
+            // A short anchor's first two characters: this character follows one of the groups' first characters.
+            shortPairs |= previousFirsts & (kind >> SecondGroupShift);
+            previousFirsts = (kind >> FirstGroupShift) & GroupMask;
 
             // The longest run of characters other than ' ', without a branch: a space's kind holds Markers.Space alone.
             // The run grows by one at most, so it passes the longest by one at most: the longest grows when it does.
@@ -561,7 +620,7 @@ internal static class SecretScanner
         }
 
         // The table holds the markers' own bits: '=', '@' and '"' are markers alone, '/' and 'J' only end one.
-        var markers = (Markers)(kinds & AllMarkers);
+        var markers = (Markers)(kinds & AllMarkers) | (shortPairs != 0 ? Markers.ShortAnchorPair : Markers.None);
         if ((markers & Markers.SchemeSeparator) != 0 && value.IndexOf("://", StringComparison.Ordinal) < 0)
         {
             markers &= ~Markers.SchemeSeparator;
@@ -623,6 +682,11 @@ internal static class SecretScanner
                 ascii = false;
             }
 
+            if (position > 0 && Index.ShortPairsInTable && previous < 128 && Index.IsShortPair(previous, c))
+            {
+                markers |= Markers.ShortAnchorPair;
+            }
+
             previous = c;
             run = c == ' ' ? 0 : run + 1;
             longest = Math.Max(longest, run);
@@ -637,12 +701,21 @@ internal static class SecretScanner
     private const byte KindDigit = 64;
     private const byte KindSpecial = 128;
 
-    /// <summary>For each ASCII character, the <c>Kind*</c> and <see cref="Markers"/> bits <see cref="FirstPass"/> gathers.</summary>
-    private static readonly byte[] CharacterKinds = BuildCharacterKinds();
+    // Above the kinds: the short anchors' groups (FormatIndex.ShortPairGroups) a character is the first character of, and
+    // those it may follow as the second.
+    private const int FirstGroupShift = 8;
+    private const int SecondGroupShift = 12;
+    private const int GroupMask = (1 << FormatIndex.ShortPairGroups) - 1;
 
-    private static byte[] BuildCharacterKinds()
+    /// <summary>
+    /// For each ASCII character, the <c>Kind*</c> and <see cref="Markers"/> bits <see cref="FirstPass"/> gathers, and the short
+    /// anchors' groups: 256 bytes, four cache lines.
+    /// </summary>
+    private static readonly ushort[] CharacterKinds = BuildCharacterKinds();
+
+    private static ushort[] BuildCharacterKinds()
     {
-        var kinds = new byte[128];
+        var kinds = new ushort[128];
         for (var c = '0'; c <= '9'; c++)
         {
             kinds[c] = KindDigit;
@@ -659,6 +732,11 @@ internal static class SecretScanner
         kinds['"'] = (byte)Markers.Quote;
         kinds['J'] = (byte)Markers.JwtStart;
         kinds[' '] = (byte)Markers.Space;
+        for (var c = 0; Index.ShortPairsInTable && c < 128; c++)
+        {
+            kinds[c] |= (ushort)((Index.ShortFirstGroups[c] << FirstGroupShift) | (Index.ShortSecondGroups[c] << SecondGroupShift));
+        }
+
         return kinds;
     }
 
@@ -681,6 +759,12 @@ internal static class SecretScanner
 
         /// <summary>A space: text a bare credential is not, save an Authorization header's value after its scheme.</summary>
         Space = 32,
+
+        /// <summary>
+        /// The first two characters of an anchor of the formats tried alone in text of short runs
+        /// (<see cref="FormatIndex.ShortRunFormats"/>), set where <see cref="FormatIndex.ShortPairsInTable"/>.
+        /// </summary>
+        ShortAnchorPair = 64,
     }
 
     private static void TryFormat(SecretFormat format, string value, BindingSource binding, List<SecretFinding> findings)

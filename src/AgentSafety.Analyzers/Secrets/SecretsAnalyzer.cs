@@ -298,7 +298,7 @@ public sealed class SecretsAnalyzer : DiagnosticAnalyzer
             : SecretScanner.Scan(value, parameter, knownCredential: true);
         if (findings.Count == 0 && value.Length >= 8 && platform is null)
         {
-            findings.Add(new SecretFinding("credential", "constant passed as " + sinkType + " " + parameter, 0, value.Length, SecretScanner.ToEnvironmentName(declaredName ?? parameter), environmentVariableFromName: true));
+            findings = new[] { new SecretFinding("credential", "constant passed as " + sinkType + " " + parameter, 0, value.Length, SecretScanner.ToEnvironmentName(declaredName ?? parameter), environmentVariableFromName: true) };
         }
 
         // Already reported as a secret where it is declared; here only the scope of where it is sent is news. A variable

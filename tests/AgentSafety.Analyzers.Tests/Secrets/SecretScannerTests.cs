@@ -95,6 +95,7 @@ public class SecretScannerTests(Xunit.Abstractions.ITestOutputHelper output)
         yield return ("openai legacy", FakeToken.Make("sk-", 48), "OpenAiKey", "OpenAI");
         yield return ("hex auth token by name", FakeToken.Make(string.Empty, 32, FakeToken.Hex, seed: 3), "TwilioAuthToken", "generic");
         yield return ("bearer header value", "Bearer " + FakeToken.Make(string.Empty, 40, seed: 4), "Authorization", "HTTP");
+        yield return ("bearer header value at the shortest credential", "Bearer " + FakeToken.Make(string.Empty, 16, seed: 5), "Authorization", "HTTP");
         yield return ("bearer header template", "Bearer {0}", "Authorization", null);
         yield return ("bearer header placeholder", "Bearer <YOUR_TOKEN>", "Authorization", null);
         yield return ("etag", FakeToken.Make(string.Empty, 32, FakeToken.Hex, seed: 8), "ETag", null);

@@ -154,6 +154,34 @@ public class SpaceFreeMatchTests
         Assert.False(index.MayHoldShortAnchor("Could not convert string to integer: {0}."));
     }
 
+
+    [Fact]
+    public void The_first_pass_finds_the_short_anchors_pairs_exactly_where_the_check_before_the_formats_does()
+    {
+        // The scan reads the first pass's marker in place of MayHoldShortAnchor while the table holds the pairs: the two
+        // must agree on every pair of ASCII characters, alone, after other text and before it, or a short format is lost.
+        var index = SecretScanner.FormatIndex.Build(SecretFormats.Bare, SecretFormats.Variables);
+        Assert.True(index.ShortPairsInTable, "the short anchors start with more characters than the table has groups for: the scan falls back to MayHoldShortAnchor");
+        var agreed = 0;
+        var found = 0;
+        for (var first = (char)0; first < 128; first++)
+        {
+            for (var second = (char)0; second < 128; second++)
+            {
+                foreach (var text in new[] { new string(new[] { first, second }), "a " + first + second, first.ToString() + second + " z", "" + first + first + second + second })
+                {
+                    var expected = index.MayHoldShortAnchor(text);
+                    var marked = (SecretScanner.FirstPass(text).Markers & SecretScanner.Markers.ShortAnchorPair) != 0;
+                    Assert.True(expected == marked, $"pair {(int)first},{(int)second} in a text of {text.Length} characters: the check says {expected}, the first pass {marked}");
+                    agreed++;
+                    found += marked ? 1 : 0;
+                }
+            }
+        }
+
+        Assert.Equal(4 * 128 * 128, agreed);
+        Assert.InRange(found, 1, agreed / 100);
+    }
     [Theory]
     [InlineData("key: -----BEGIN RSA PRIVATE KEY----- (PEM) in a message")]
     [InlineData("-----BEGIN OPENSSH PRIVATE KEY-----")]
