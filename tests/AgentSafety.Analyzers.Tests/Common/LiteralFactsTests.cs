@@ -9,8 +9,15 @@ namespace AgentSafety.Analyzers.Tests.Common;
 /// The secrets scan tells the connection-string rule, for the value it read last, whether it holds '=' or "://": the
 /// answer must be what that rule's own test gives, and must never be given for another value.
 /// </summary>
+/// <remarks>
+/// The fact is one field shared by every thread, and every other test's scans write it: these tests run alone, after the
+/// parallel ones, so that what they read is what they wrote.
+/// </remarks>
+[Collection(LiteralFactsTests.Alone)]
 public class LiteralFactsTests
 {
+    public const string Alone = "literal facts, alone";
+
     // Built at run time, so that each is its own string object, as two tokens' values are.
     private static string Fresh(string text) => new(text.ToCharArray());
 
@@ -46,4 +53,38 @@ public class LiteralFactsTests
         Assert.True(LiteralFacts.MayBeConnectionString(connection));
         Assert.True(LiteralFacts.MayBeConnectionString(sentence));
     }
+
+    [Fact]
+    public void Threads_that_overwrite_each_others_fact_never_turn_away_a_value_that_may_be_a_connection_string()
+    {
+        // Two threads scan, in turn, values with and without '='; each asks about its own value right after its scan,
+        // when the other thread has often written since. A value is turned away only if it truly holds neither.
+        var texts = new[] { "Unexpected character encountered while parsing value: {0}.", "Host=prod-db.example.com;Database=shop", "postgres://app@prod-db:5432/shop", "Could not convert string to integer: {0}." };
+        var wrong = 0;
+        var turnedAway = 0;
+        System.Threading.Tasks.Parallel.For(0, 2, thread =>
+        {
+            for (var i = 0; i < 20_000; i++)
+            {
+                var value = Fresh(texts[(i + thread) % texts.Length]);
+                SecretScanner.Scan(value, null);
+                if (!LiteralFacts.MayBeConnectionString(value))
+                {
+                    System.Threading.Interlocked.Increment(ref turnedAway);
+                    if (value.Contains('=') || value.Contains("://"))
+                    {
+                        System.Threading.Interlocked.Increment(ref wrong);
+                    }
+                }
+            }
+        });
+
+        Assert.Equal(0, wrong);
+        Assert.True(turnedAway > 0, "no value was turned away: the fact is never kept");
+    }
+}
+
+[CollectionDefinition(LiteralFactsTests.Alone, DisableParallelization = true)]
+public sealed class LiteralFactsCollection
+{
 }
