@@ -160,8 +160,9 @@ public class SpaceFreeMatchTests
     {
         // The scan reads the first pass's marker in place of MayHoldShortAnchor while the table holds the pairs: the two
         // must agree on every pair of ASCII characters, alone, after other text and before it, or a short format is lost.
+        // While the short anchors start with more characters than the table has groups for, the scan asks
+        // MayHoldShortAnchor itself and the first pass must mark nothing: then that is what is checked.
         var index = SecretScanner.FormatIndex.Build(SecretFormats.Bare, SecretFormats.Variables);
-        Assert.True(index.ShortPairsInTable, "the short anchors start with more characters than the table has groups for: the scan falls back to MayHoldShortAnchor");
         var agreed = 0;
         var found = 0;
         for (var first = (char)0; first < 128; first++)
@@ -170,7 +171,7 @@ public class SpaceFreeMatchTests
             {
                 foreach (var text in new[] { new string(new[] { first, second }), "a " + first + second, first.ToString() + second + " z", "" + first + first + second + second })
                 {
-                    var expected = index.MayHoldShortAnchor(text);
+                    var expected = index.ShortPairsInTable && index.MayHoldShortAnchor(text);
                     var marked = (SecretScanner.FirstPass(text).Markers & SecretScanner.Markers.ShortAnchorPair) != 0;
                     Assert.True(expected == marked, $"pair {(int)first},{(int)second} in a text of {text.Length} characters: the check says {expected}, the first pass {marked}");
                     agreed++;
@@ -180,7 +181,7 @@ public class SpaceFreeMatchTests
         }
 
         Assert.Equal(4 * 128 * 128, agreed);
-        Assert.InRange(found, 1, agreed / 100);
+        Assert.InRange(found, index.ShortPairsInTable ? 1 : 0, agreed / 100);
     }
     [Theory]
     [InlineData("key: -----BEGIN RSA PRIVATE KEY----- (PEM) in a message")]
