@@ -206,7 +206,7 @@ internal static class SecretScanner
 
             for (var position = 0; position < value.Length - 1; position++)
             {
-                if (HasBit(shortFirstLow, shortFirstHigh, value[position]) && Array.IndexOf(shortPairs, (value[position] * 128) + value[position + 1]) >= 0)
+                if (IsShortPair(value[position], value[position + 1]))
                 {
                     return true;
                 }
@@ -575,10 +575,11 @@ internal static class SecretScanner
             }
         }
 
-        // Text with a space or a URL and no run of 16 is never read under a name (ScanBound's first test, asked here).
+        // Text with a space or a URL is read under a name only as a header, whose credential is a run of 16 or more
+        // (MayHoldHeaderCredential): text of shorter runs is not, and ScanBound is not called for it.
         if (findings is not { Count: > 0 } && !((markers & (Markers.Space | Markers.SchemeSeparator)) != 0 && longestRun < 16))
         {
-            ScanBound(value, binding, scope, knownCredential, findings ??= new List<SecretFinding>(), markers, longestRun);
+            ScanBound(value, binding, scope, knownCredential, findings ??= new List<SecretFinding>(), markers);
         }
     }
 
@@ -682,7 +683,7 @@ internal static class SecretScanner
                 ascii = false;
             }
 
-            if (position > 0 && Index.ShortPairsInTable && previous < 128 && Index.IsShortPair(previous, c))
+            if (position > 0 && Index.ShortPairsInTable && Index.IsShortPair(previous, c))
             {
                 markers |= Markers.ShortAnchorPair;
             }
@@ -1005,14 +1006,17 @@ internal static class SecretScanner
     }
 
     /// <summary>Values whose only sign of being a secret is the name they are bound to.</summary>
-    private static void ScanBound(string value, BindingSource binding, string? scope, bool knownCredential, List<SecretFinding> findings, Markers markers, int longestRun)
+    /// <remarks>
+    /// Called only for text without a space or a URL, or with a run of 16 characters or more: a header's credential is such
+    /// a run (<see cref="MayHoldHeaderCredential"/>), and <see cref="ScanCore"/> asks that before calling.
+    /// </remarks>
+    private static void ScanBound(string value, BindingSource binding, string? scope, bool knownCredential, List<SecretFinding> findings, Markers markers)
     {
         // Text with a space or a URL is read under one name only, an Authorization header's, and only when what follows
         // its first space can be a credential: otherwise the value alone decides, and the name, a walk up the syntax for
         // a literal, is not read. The first pass saw both.
-        // A header's credential is a run of 16 characters or more (MayHoldHeaderCredential).
         var spaced = (markers & (Markers.Space | Markers.SchemeSeparator)) != 0;
-        if (spaced && (longestRun < 16 || !MayHoldHeaderCredential(value)))
+        if (spaced && !MayHoldHeaderCredential(value))
         {
             return;
         }
