@@ -94,6 +94,7 @@ internal static class Program
         // Warm up both sides (--warmup rounds, one by default) so that JIT and symbol binding caches count against neither.
         var compilerErrors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
         var compilerTimes = new List<double>();
+        var compilerCpuTimes = new List<double>();
         var analyzerTimes = measured.ToDictionary(a => a, _ => new List<double>());
         var exceptions = new List<string>();
         var analysisRounds = new List<(double WallMs, double PausedMs, int Collections)>();
@@ -105,9 +106,11 @@ internal static class Program
 
             // Each side starts from a collected heap, so that neither pays for garbage the other left.
             CollectGarbage();
+            var cpuBefore = Environment.CpuUsage.TotalTime;
             var stopwatch = Stopwatch.StartNew();
             fresh.GetDiagnostics();
             stopwatch.Stop();
+            var roundCpuMs = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds;
 
             CollectGarbage();
 
@@ -144,6 +147,7 @@ internal static class Program
 
             analysisRounds.Add(round);
             compilerTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
+            compilerCpuTimes.Add(roundCpuMs);
             for (var a = 0; a < measured.Length; a++)
             {
                 analyzerTimes[measured[a]].Add(times[a]);
@@ -162,6 +166,15 @@ internal static class Program
         }
 
         Console.WriteLine($"all analyzers: {totalAnalyzerMs:F1} ms = {100 * totalAnalyzerMs / compilerMs:F2}% of the compiler's time");
+
+        // The ratio above sets the callbacks' time against the compiler's wall time on every core. What a build pays in
+        // processor time is the other ratio: with the driver on one thread (--serial) a callback's wall time is its
+        // processor time, less the rare collection or preemption inside it, and the compiler's is what the process used
+        // on all cores while GetDiagnostics ran (its collector's threads included). In the default mode the callbacks'
+        // wall time also holds the time their thread waited for a core, so no processor-time ratio is printed then.
+        var compilerCpuMs = Median(compilerCpuTimes);
+        Console.WriteLine($"the compiler's processor time: {compilerCpuMs:F0} ms (median), {compilerCpuMs / compilerMs:F2} cores busy on average"
+            + (options.Serial ? $"; all analyzers on one thread: {100 * totalAnalyzerMs / compilerCpuMs:F2}% of it" : string.Empty));
 
         // The driver binds the compilation again while the analyzers run; a garbage collection that binding triggers
         // pauses the analyzer thread, and a pause that falls inside a callback is charged to that callback's analyzer.
@@ -239,6 +252,7 @@ internal static class Program
         var host = Environment.ProcessPath ?? "dotnet";
         var viaDotnet = Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
         var figures = new List<(double Ms, double Percent, double CompilerMs)>();
+        var processorShares = new List<double>();
         var failed = 0;
         for (var p = 1; p <= options.Processes; p++)
         {
@@ -274,6 +288,12 @@ internal static class Program
                 {
                     figures.Add((Number(all.Groups[1].Value), Number(all.Groups[2].Value), ms));
                 }
+
+                var processor = System.Text.RegularExpressions.Regex.Match(line, @"all analyzers on one thread: ([0-9.,]+)% of it");
+                if (processor.Success)
+                {
+                    processorShares.Add(Number(processor.Groups[1].Value));
+                }
             }
         }
 
@@ -288,6 +308,11 @@ internal static class Program
 
         Console.WriteLine($"across {figures.Count} processes: all analyzers {string.Join(", ", figures.Select(f => $"{f.Percent:F2}% ({f.Ms:F1} of {f.CompilerMs:F0} ms)"))}");
         Console.WriteLine($"median of the processes: {Median(figures.Select(f => f.Percent).ToList()):F2}% of the compiler's time ({Median(figures.Select(f => f.Ms).ToList()):F1} ms of {Median(figures.Select(f => f.CompilerMs).ToList()):F0} ms)");
+        if (processorShares.Count > 0)
+        {
+            Console.WriteLine($"of the compiler's processor time: {string.Join(", ", processorShares.Select(p => $"{p:F2}%"))}; median {Median(processorShares):F2}%");
+        }
+
         return failed > 0 ? 1 : 0;
     }
 
