@@ -569,15 +569,16 @@ internal static class SecretScanner
             }
 
             // The three kinds of text ScanConnectionString reads, each first asked there by the same markers.
-            if ((markers & (Markers.EqualsSign | Markers.Quote)) != 0 || (markers & (Markers.SchemeSeparator | Markers.At)) == (Markers.SchemeSeparator | Markers.At))
+            if ((markers & (Markers.EqualsSign | Markers.Quote)) != 0 || HoldsUrlAndAt(markers))
             {
                 ScanConnectionString(value, developmentFile, findings ??= new List<SecretFinding>(), markers);
             }
         }
 
-        // Text with a space or a URL is read under a name only as a header, whose credential is a run of 16 or more
-        // (MayHoldHeaderCredential): text of shorter runs is not, and ScanBound is not called for it.
-        if (findings is not { Count: > 0 } && !((markers & (Markers.Space | Markers.SchemeSeparator)) != 0 && longestRun < 16))
+        // Text with a space or a URL is read under a name only as a header, whose credential is a run of
+        // HeaderCredentialMinLength or more (MayHoldHeaderCredential): text of shorter runs is not, and ScanBound is not
+        // called for it.
+        if (findings is not { Count: > 0 } && !(IsSpacedOrUrl(markers) && longestRun < HeaderCredentialMinLength))
         {
             ScanBound(value, binding, scope, knownCredential, findings ??= new List<SecretFinding>(), markers);
         }
@@ -923,7 +924,7 @@ internal static class SecretScanner
             }
         }
 
-        if ((markers & (Markers.SchemeSeparator | Markers.At)) == (Markers.SchemeSeparator | Markers.At)
+        if (HoldsUrlAndAt(markers)
             && value.IndexOf("://", StringComparison.Ordinal) > 0 && value.IndexOf('@') > 0)
         {
             var url = UrlCredentials.Match(value);
@@ -1007,15 +1008,16 @@ internal static class SecretScanner
 
     /// <summary>Values whose only sign of being a secret is the name they are bound to.</summary>
     /// <remarks>
-    /// Called only for text without a space or a URL, or with a run of 16 characters or more: a header's credential is such
-    /// a run (<see cref="MayHoldHeaderCredential"/>), and <see cref="ScanCore"/> asks that before calling.
+    /// Called only for text without a space or a URL, or with a run of <see cref="HeaderCredentialMinLength"/> characters or
+    /// more: a header's credential is such a run (<see cref="MayHoldHeaderCredential"/>), and <see cref="ScanCore"/> asks
+    /// that before calling.
     /// </remarks>
     private static void ScanBound(string value, BindingSource binding, string? scope, bool knownCredential, List<SecretFinding> findings, Markers markers)
     {
         // Text with a space or a URL is read under one name only, an Authorization header's, and only when what follows
         // its first space can be a credential: otherwise the value alone decides, and the name, a walk up the syntax for
         // a literal, is not read. The first pass saw both.
-        var spaced = (markers & (Markers.Space | Markers.SchemeSeparator)) != 0;
+        var spaced = IsSpacedOrUrl(markers);
         if (spaced && !MayHoldHeaderCredential(value))
         {
             return;
@@ -1031,7 +1033,7 @@ internal static class SecretScanner
         {
             var (start, length) = HeaderCredential(value);
             var credential = value.Substring(start, length);
-            if (credential.Length >= 16 && credential.IndexOf(' ') < 0 && !IsPlaceholder(credential) && Entropy(credential) >= 3.0)
+            if (credential.Length >= HeaderCredentialMinLength && credential.IndexOf(' ') < 0 && !IsPlaceholder(credential) && Entropy(credential) >= 3.0)
             {
                 // The fix reads the whole header value, scheme included, so the variable is named for the header, not the token.
                 findings.Add(new SecretFinding("HTTP", "Authorization header credential", value.IndexOf(' ') + 1, credential.Length, "API_AUTHORIZATION_HEADER"));
@@ -1134,7 +1136,19 @@ internal static class SecretScanner
     /// no space, or one at its start). Read before the binding name, to tell whether any name could matter.
     /// </summary>
     private static bool MayHoldHeaderCredential(string value) =>
-        HeaderCredential(value) is var (start, length) && length >= 16 && value.IndexOf(' ', start, length) < 0;
+        HeaderCredential(value) is var (start, length) && length >= HeaderCredentialMinLength && value.IndexOf(' ', start, length) < 0;
+
+    /// <summary>
+    /// The shortest Authorization header credential read. <see cref="ScanCore"/> gates <see cref="ScanBound"/> on a run
+    /// of this length, so the gate and the header's test cannot drift apart.
+    /// </summary>
+    private const int HeaderCredentialMinLength = 16;
+
+    /// <summary>Text with a space or a URL, which <see cref="ScanBound"/> reads under one name only, an Authorization header's.</summary>
+    private static bool IsSpacedOrUrl(Markers markers) => (markers & (Markers.Space | Markers.SchemeSeparator)) != 0;
+
+    /// <summary>Text that may hold a URL with credentials: "://" and '@' both seen by the first pass.</summary>
+    private static bool HoldsUrlAndAt(Markers markers) => (markers & (Markers.SchemeSeparator | Markers.At)) == (Markers.SchemeSeparator | Markers.At);
 
     private static (int Start, int Length) HeaderCredential(string value)
     {
