@@ -15,7 +15,7 @@ internal sealed class Options
 {
     public const string Usage = """
         usage: AgentSafety.Corpus <folder> [--refs <folder-of-dlls>]... [--exclude <path-part>]... [--define <SYMBOL>]...
-                                           [--repeat N] [--warmup N] [--each-round] [--list] [--floor] [--allocations] [--per-rule] [--compare-rules] [--baseline <AgentSafety.Analyzers.dll>] [--serial] [--only <AnalyzerTypeName>]... [--processes N]
+                                           [--repeat N] [--warmup N] [--each-round] [--list] [--floor] [--allocations] [--per-rule] [--compare-rules] [--baseline <AgentSafety.Analyzers.dll>] [--serial | --concurrent] [--only <AnalyzerTypeName>]... [--processes N]
                AgentSafety.Corpus --generate-worst-case <lines> <out.cs> [<folder>]
                AgentSafety.Corpus --generate-large-methods <methods> <locals-per-method> <out.cs> [<folder>]
         """;
@@ -54,6 +54,12 @@ internal sealed class Options
 
     /// <summary>The driver binds on one thread while the analyzers run: a quieter measure on a machine with few cores.</summary>
     public bool Serial { get; private set; }
+
+    /// <summary>
+    /// The driver runs the callbacks on the thread pool (<c>concurrentAnalysis: true</c>), beside the compiler's own
+    /// threads, as <c>csc</c> runs them: <c>AnalyzerDriver.CreateAndAttachToCompilation</c> sets it.
+    /// </summary>
+    public bool Concurrent { get; private set; }
 
     /// <summary>Also times the shipped host and the rules as separate analyzers in the same rounds.</summary>
     public bool CompareRules { get; private set; }
@@ -127,6 +133,9 @@ internal sealed class Options
                 case "--serial":
                     options.Serial = true;
                     break;
+                case "--concurrent":
+                    options.Concurrent = true;
+                    break;
                 case "--per-rule":
                     options.PerRule = true;
                     break;
@@ -166,6 +175,11 @@ internal sealed class Options
         if (options.Folder is not null && !System.IO.Directory.Exists(options.Folder))
         {
             throw new UsageException("no such folder: " + options.Folder);
+        }
+
+        if (options.Serial && options.Concurrent)
+        {
+            throw new UsageException("--serial binds on one thread and --concurrent runs the callbacks on every core: take one");
         }
 
         if (options.Processes > 1 && (options.GenerateLines > 0 || options.GenerateMethods > 0))

@@ -115,8 +115,10 @@ internal static class Program
             CollectGarbage();
 
             // As in csc, the driver binds the compilation again (a copy that raises events) on the compiler's threads
-            // while the analyzers run beside it: metadata symbols the first pass loaded are shared, and every
-            // collection that binding triggers pauses whichever callback is running, which is charged to its analyzer.
+            // while the analyzers run: metadata symbols the first pass loaded are shared, and every collection that
+            // binding triggers pauses whichever callback is running, which is charged to its analyzer. By default the
+            // driver runs the callbacks one at a time, on one worker beside the pool's binding; --concurrent: on as many
+            // workers as the pool gives, as in csc, whose AnalyzerDriver sets concurrentAnalysis.
             // --serial: the driver binds on one thread, so that on a two-core machine the analyzer thread is not also
             // waiting for a core while its callbacks are timed; the compiler's own time above still uses every core.
             var analyzed = options.Serial ? fresh.WithOptions(fresh.Options.WithConcurrentBuild(false)) : fresh;
@@ -125,7 +127,7 @@ internal static class Program
                 new CompilationWithAnalyzersOptions(
                     new AnalyzerOptions(additional),
                     (e, analyzer, diagnostic) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {e.GetType().Name}: {e.Message}"); } },
-                    concurrentAnalysis: false,
+                    concurrentAnalysis: options.Concurrent,
                     logAnalyzerExecutionTime: true,
                     reportSuppressedDiagnostics: false));
             var pausedBefore = GC.GetTotalPauseDuration();
