@@ -121,15 +121,12 @@ internal static class Program
             // workers as the pool gives, as in csc, whose AnalyzerDriver sets concurrentAnalysis.
             // --serial: the driver binds on one thread, so that on a two-core machine the analyzer thread is not also
             // waiting for a core while its callbacks are timed; the compiler's own time above still uses every core.
-            var analyzed = options.Serial ? fresh.WithOptions(fresh.Options.WithConcurrentBuild(false)) : fresh;
-            var withAnalyzers = analyzed.WithAnalyzers(
-                measured.ToImmutableArray<DiagnosticAnalyzer>(),
-                new CompilationWithAnalyzersOptions(
-                    new AnalyzerOptions(additional),
-                    (e, analyzer, diagnostic) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {e.GetType().Name}: {e.Message}"); } },
-                    concurrentAnalysis: options.Concurrent,
-                    logAnalyzerExecutionTime: true,
-                    reportSuppressedDiagnostics: false));
+            var withAnalyzers = AttachAnalyzers(
+                fresh,
+                measured,
+                additional,
+                options,
+                (e, analyzer, diagnostic) => { lock (exceptions) { exceptions.Add($"{analyzer.GetType().Name}: {e.GetType().Name}: {e.Message}"); } });
             var pausedBefore = GC.GetTotalPauseDuration();
             var collectionsBefore = GC.CollectionCount(0);
             var analysis = Stopwatch.StartNew();
@@ -172,7 +169,7 @@ internal static class Program
         // The ratio above sets the callbacks' time against the compiler's wall time on every core. What a build pays in
         // processor time is the other ratio: with the driver on one thread (--serial) a callback's wall time is its
         // processor time, less the rare collection or preemption inside it, and the compiler's is what the process used
-        // on all cores while GetDiagnostics ran (its collector's threads included). In the default mode the callbacks'
+        // on all cores while GetDiagnostics ran (its collector's threads included). Without --serial the callbacks'
         // wall time also holds the time their thread waited for a core, so no processor-time ratio is printed then.
         var compilerCpuMs = Median(compilerCpuTimes);
         Console.WriteLine($"the compiler's processor time: {compilerCpuMs:F0} ms (median), {compilerCpuMs / compilerMs:F2} cores busy on average"
@@ -205,12 +202,12 @@ internal static class Program
 
         if (options.CompareRules)
         {
-            CompareHostWithRules(compilation, additional, options.Repeat, options.Warmup, options.Serial);
+            CompareHostWithRules(compilation, additional, options);
         }
 
         if (options.Baseline is not null)
         {
-            CompareWithBaseline(compilation, additional, options.Repeat, options.Warmup, options.Serial, options.Baseline);
+            CompareWithBaseline(compilation, additional, options, options.Baseline);
         }
 
         var ad0001 = findings.Where(d => d.Id == "AD0001").ToArray();
@@ -367,22 +364,45 @@ internal static class Program
     }
 
     /// <summary>
+    /// The analyzers attached to a fresh compilation in the driver mode the options name, for every measurement that
+    /// times them: the default (callbacks one at a time), <c>--concurrent</c> (on the pool, as <c>csc</c>) or
+    /// <c>--serial</c> (the driver binds on one thread).
+    /// </summary>
+    private static CompilationWithAnalyzers AttachAnalyzers(
+        CSharpCompilation fresh,
+        DiagnosticAnalyzer[] analyzers,
+        ImmutableArray<AdditionalText> additional,
+        Options options,
+        Action<Exception, DiagnosticAnalyzer, Diagnostic>? onAnalyzerException)
+    {
+        var analyzed = options.Serial ? fresh.WithOptions(fresh.Options.WithConcurrentBuild(false)) : fresh;
+        return analyzed.WithAnalyzers(
+            analyzers.ToImmutableArray(),
+            new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(additional),
+                onAnalyzerException,
+                concurrentAnalysis: options.Concurrent,
+                logAnalyzerExecutionTime: true,
+                reportSuppressedDiagnostics: false));
+    }
+
+    /// <summary>
     /// The shipped host against the same rules run as separate analyzers, in the same rounds (the order alternating), so
     /// that the machine's drift, which moves a median by half between runs, falls on both sides alike: the median of the
     /// per-round differences is the host's saving.
     /// </summary>
-    private static void CompareHostWithRules(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, int warmup, bool serial)
+    private static void CompareHostWithRules(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, Options options)
     {
         var host = DiscoverAnalyzers(perRule: false);
         var rules = DiscoverAnalyzers(perRule: true);
-        CompareInSameRounds(compilation, additional, rounds, warmup, serial, ("the host", host), ($"the {rules.Length} rules as separate analyzers", rules));
+        CompareInSameRounds(compilation, additional, options, ("the host", host), ($"the {rules.Length} rules as separate analyzers", rules));
     }
 
     /// <summary>
     /// This build against another build of the package (<c>--baseline</c>), in the same rounds: two medians taken minutes
     /// apart on a shared machine differ by more than most changes save, the per-round difference does not.
     /// </summary>
-    private static void CompareWithBaseline(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, int warmup, bool serial, string baseline)
+    private static void CompareWithBaseline(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, Options options, string baseline)
     {
         var context = new BaselineLoadContext(baseline);
         var assembly = context.LoadFromAssemblyPath(baseline);
@@ -396,25 +416,23 @@ internal static class Program
             throw new UsageException($"no analyzer in {baseline}");
         }
 
-        CompareInSameRounds(compilation, additional, rounds, warmup, serial, ("the baseline", before), ("this build", DiscoverAnalyzers(perRule: false)));
+        CompareInSameRounds(compilation, additional, options, ("the baseline", before), ("this build", DiscoverAnalyzers(perRule: false)));
     }
 
     /// <summary>Two sets of analyzers timed in the same rounds, the order alternating; the median per-round difference is what the second saves.</summary>
-    private static void CompareInSameRounds(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, int rounds, int warmup, bool serial, (string Name, DiagnosticAnalyzer[] Analyzers) first, (string Name, DiagnosticAnalyzer[] Analyzers) second)
+    private static void CompareInSameRounds(CSharpCompilation compilation, ImmutableArray<AdditionalText> additional, Options options, (string Name, DiagnosticAnalyzer[] Analyzers) first, (string Name, DiagnosticAnalyzer[] Analyzers) second)
     {
         double Run(DiagnosticAnalyzer[] analyzers)
         {
             var fresh = compilation.Clone();
             fresh.GetDiagnostics();
             CollectGarbage();
-            var analyzed = serial ? fresh.WithOptions(fresh.Options.WithConcurrentBuild(false)) : fresh;
-            var withAnalyzers = analyzed.WithAnalyzers(
-                analyzers.ToImmutableArray(),
-                new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false));
+            var withAnalyzers = AttachAnalyzers(fresh, analyzers, additional, options, onAnalyzerException: null);
             withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
             return analyzers.Sum(a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds);
         }
 
+        var (rounds, warmup) = (options.Repeat, options.Warmup);
         var firstTimes = new List<double>();
         var secondTimes = new List<double>();
         var differences = new List<double>();
