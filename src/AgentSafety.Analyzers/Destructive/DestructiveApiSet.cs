@@ -1,4 +1,6 @@
 using AgentSafety.Analyzers.Common;
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -61,7 +63,14 @@ internal sealed class DestructiveApiSet
     /// The built-in lines that match calls named <paramref name="methodName"/>, resolved against a compilation with no
     /// user catalogue: what ASA201 needs for the first call of that name it meets, and nothing else.
     /// </summary>
-    public static DestructiveApiSet ForMethodName(Compilation compilation, string methodName)
+    public static DestructiveApiSet ForMethodName(Compilation compilation, string methodName) => ForMethodName(new TypeCache(compilation), methodName);
+
+    /// <summary>
+    /// The built-in lines of one method name, resolved through <paramref name="types"/>: one cache for all the names of
+    /// a compilation, so that a root namespace the compilation lacks (Amazon, Azure, k8s …) is looked up once, not once
+    /// per catalogued name the code calls.
+    /// </summary>
+    public static DestructiveApiSet ForMethodName(TypeCache types, string methodName)
     {
         var set = new DestructiveApiSet(null);
         if (DestructiveApiCatalog.BuiltInByMethodName is not { } byName || !byName.TryGetValue(methodName, out var entries))
@@ -69,15 +78,14 @@ internal sealed class DestructiveApiSet
             return set;
         }
 
-        TypeCache? types = null;
         foreach (var entry in entries)
         {
-            set.Add(types ??= new TypeCache(compilation), entry);
+            set.Add(types, entry);
         }
 
         if (methodName is "Delete" or "DeleteAsync")
         {
-            set.AddResourceManagerShape(compilation, () => types ??= new TypeCache(compilation));
+            set.AddResourceManagerShape(types.Compilation, () => types);
         }
 
         return set;
@@ -473,10 +481,14 @@ internal sealed class DestructiveApiSet
     /// Type lookups for one <see cref="Create"/>: the catalogue names each type many times, and most name SDKs the
     /// compilation does not reference, which the top-level namespace rejects without a search of every assembly.
     /// </summary>
-    private sealed class TypeCache
+    /// <summary>
+    /// The catalogue's types as one compilation resolves them, each looked up once. Shared by the threads of a concurrent
+    /// analysis: two racing on one name compute the same answer.
+    /// </summary>
+    internal sealed class TypeCache
     {
-        private readonly Dictionary<string, INamedTypeSymbol?> _types = new();
-        private readonly Dictionary<string, bool> _rootNamespaces = new();
+        private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _types = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, bool> _rootNamespaces = new(StringComparer.Ordinal);
 
         public TypeCache(Compilation compilation)
         {

@@ -182,34 +182,56 @@ public sealed class DestructiveCommandTextAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Which branch of <see cref="AnalyzeInvocation"/> after the ADO.NET one a call of a method of this name declared on
-    /// this type takes: the one place the branches' conditions are written. Kept for the pair asked last, compared by
-    /// reference: StackExchange.Redis's 700 calls of its own ExecuteSync and ExecuteAsync, in runs on one declaring type,
-    /// each asked a set of names and three to five types before.
+    /// this type takes: the one place the branches' conditions are written. What the declaring type is (an HTTP sender,
+    /// Redis, a SQL extension class, Process, or none of them) is kept for the type asked last, compared by reference;
+    /// the name is then a comparison or two. StackExchange.Redis makes 700 calls of its own ExecuteSync and ExecuteAsync,
+    /// in runs on one declaring type, where a verdict kept per (name, type) missed at each change of name, and each miss
+    /// hashed the name and asked four to six types.
     /// </summary>
     private sealed class PastCommandVerdicts
     {
-        // The name, the declaring type and the verdict, one immutable object replaced whole, so that a thread never reads
-        // one pair with another's verdict.
-        private Tuple<string, INamedTypeSymbol?, Executor>? last;
+        // The type and what it is, one immutable object replaced whole, so that a thread never reads one type with
+        // another's kinds.
+        private Tuple<INamedTypeSymbol?, DeclaringKinds>? last;
 
         public Executor ExecutorOf(string name, INamedTypeSymbol? containing, KnownSymbols types)
         {
-            if (Volatile.Read(ref last) is { } kept && ReferenceEquals(kept.Item1, name) && ReferenceEquals(kept.Item2, containing))
-            {
-                return kept.Item3;
-            }
+            var kinds = Volatile.Read(ref last) is { } kept && ReferenceEquals(kept.Item1, containing) ? kept.Item2 : KindsOf(containing, types);
 
             // The order is the branches' precedence: a call two conditions hold for takes the first (Execute on a Redis type
-            // is its raw command, never SQL).
-            var executor = HttpMethods.Contains(name) ? Executor.Sender
-                : name == "DeleteAsync" && types.IsHttp(containing) ? Executor.HttpDelete
-                : name is "Execute" or "ExecuteAsync" && types.IsRedis(containing) ? Executor.RedisCommand
-                : (name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)) && types.IsSqlExtension(containing) ? Executor.SqlExtension
-                : name == "Start" && types.IsProcess(containing) ? Executor.ProcessStart
+            // is its raw command, never SQL). A sender's name on a type that is not HTTP's is read only for the GraphQL
+            // clients' two names, which the Sender branch reads on any type; it ignores the others there.
+            if ((kinds & DeclaringKinds.Http) != 0 ? HttpMethods.Contains(name) : name is "SendMutationAsync" or "SendQueryAsync")
+            {
+                return Executor.Sender;
+            }
+
+            return (kinds & DeclaringKinds.Http) != 0 && name == "DeleteAsync" ? Executor.HttpDelete
+                : (kinds & DeclaringKinds.Redis) != 0 && name is "Execute" or "ExecuteAsync" ? Executor.RedisCommand
+                : (kinds & DeclaringKinds.SqlExtension) != 0 && (name.StartsWith("Execute", StringComparison.Ordinal) || name.StartsWith("Query", StringComparison.Ordinal)) ? Executor.SqlExtension
+                : (kinds & DeclaringKinds.Process) != 0 && name == "Start" ? Executor.ProcessStart
                 : Executor.None;
-            Volatile.Write(ref last, Tuple.Create(name, containing, executor));
-            return executor;
         }
+
+        private DeclaringKinds KindsOf(INamedTypeSymbol? containing, KnownSymbols types)
+        {
+            var kinds = (types.IsHttp(containing) ? DeclaringKinds.Http : 0)
+                | (types.IsRedis(containing) ? DeclaringKinds.Redis : 0)
+                | (types.IsSqlExtension(containing) ? DeclaringKinds.SqlExtension : 0)
+                | (types.IsProcess(containing) ? DeclaringKinds.Process : 0);
+            Volatile.Write(ref last, Tuple.Create(containing, kinds));
+            return kinds;
+        }
+    }
+
+    /// <summary>What a method's declaring type is to <see cref="PastCommandVerdicts"/>.</summary>
+    [Flags]
+    private enum DeclaringKinds : byte
+    {
+        Http = 1,
+        Redis = 2,
+        SqlExtension = 4,
+        Process = 8,
     }
 
     /// <summary>

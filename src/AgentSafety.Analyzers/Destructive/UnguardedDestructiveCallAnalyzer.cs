@@ -77,6 +77,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentDictionary<IMethodSymbol, string> _verdicts = new(SymbolEqualityComparer.Default);
         private readonly Lazy<CatalogueNames?> _candidateNames;
         private readonly ConcurrentDictionary<string, DestructiveApiSet> _byName = new(StringComparer.Ordinal);
+        private readonly DestructiveApiSet.TypeCache _catalogueTypes;
         private readonly Lazy<DestructiveApiSet> _wholeBuiltIn;
         private readonly DestructiveApiSet? _catalogue;
         private readonly object _lock = new();
@@ -86,6 +87,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
         {
             _compilation = compilation;
             _catalogue = userCatalogue;
+            _catalogueTypes = new DestructiveApiSet.TypeCache(compilation);
 
             // Decided on the first call, not at compilation start: the symbol lookup would wait there for the compiler
             // to finish binding the references, and that wait is charged to this rule.
@@ -128,7 +130,7 @@ public sealed class UnguardedDestructiveCallAnalyzer : DiagnosticAnalyzer
             _catalogue
             ?? (DestructiveApiCatalog.BuiltInByMethodName is null
                 ? _wholeBuiltIn.Value
-                : _byName.GetOrAdd(methodName, name => DestructiveApiSet.ForMethodName(_compilation, name)));
+                : _byName.GetOrAdd(methodName, name => DestructiveApiSet.ForMethodName(_catalogueTypes, name)));
 
         private WholeCollectionDeletes WholeCollections
         {
