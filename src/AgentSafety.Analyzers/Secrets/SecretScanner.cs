@@ -450,8 +450,11 @@ internal static class SecretScanner
         "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
     };
 
-    private static readonly string[] SecretWords = { "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key", "accesskey", "access_key", "privatekey", "private_key", "credential", "authkey", "auth_key", "clientsecret", "client_secret", "connectionstring" };
+    internal static readonly string[] SecretWords = { "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key", "accesskey", "access_key", "privatekey", "private_key", "credential", "authkey", "auth_key", "clientsecret", "client_secret", "connectionstring" };
     private static readonly string[] NotSecretWords = { "public", "publishable", "id", "name", "url", "uri", "path", "file", "format", "header", "question", "hint", "label", "prompt", "length", "policy", "type", "endpoint", "expir", "count", "regex", "pattern", "field", "param", "placeholder", "example", "sample", "hash", "checksum", "algorithm" };
+    /// <summary>The words <see cref="ScanBound"/>'s checks by name read: the named formats' and <see cref="SecretWords"/>.</summary>
+    internal static readonly NameTriggers ScanBoundNames = new(NameTriggers.WordsOf(SecretFormats.Named, SecretWords));
+
     private static readonly string[] Placeholders = { "your", "example", "placeholder", "changeme", "change-me", "change_me", "redacted", "xxxx", "****", "dummy", "sample", "replace", "insert", "todo", "<", ">", "${", "{{", "$(", "fake", "notreal", "secret-here", "here" };
 
     /// <summary>
@@ -1043,6 +1046,13 @@ internal static class SecretScanner
         }
 
         if (spaced)
+        {
+            return;
+        }
+
+        // Past here a finding needs the name (or its section) to hold a named format's word or a secret word, unless a
+        // credential sink says what the value is.
+        if (!knownCredential && !ScanBoundNames.MayHoldWord(name) && (scope is null || !ScanBoundNames.MayHoldWord(scope)))
         {
             return;
         }
