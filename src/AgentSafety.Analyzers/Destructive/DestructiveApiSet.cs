@@ -85,7 +85,7 @@ internal sealed class DestructiveApiSet
 
         if (methodName is "Delete" or "DeleteAsync")
         {
-            set.AddResourceManagerShape(types.Compilation, () => types);
+            set.AddResourceManagerShape(types);
         }
 
         return set;
@@ -139,7 +139,7 @@ internal sealed class DestructiveApiSet
             }
         }
 
-        set.AddResourceManagerShape(compilation, () => types);
+        set.AddResourceManagerShape(types);
 
         foreach (var (path, text, entries, malformed) in userFiles)
         {
@@ -183,9 +183,9 @@ internal sealed class DestructiveApiSet
     /// The Azure Resource Manager shape rule, when the compilation references Azure.ResourceManager, with the built-in
     /// '!' lines: each names an Azure resource that holds nothing (tags, extensions, run commands), which the rule leaves alone.
     /// </summary>
-    private void AddResourceManagerShape(Compilation compilation, System.Func<TypeCache> types)
+    private void AddResourceManagerShape(TypeCache types)
     {
-        var symbols = KnownSymbols.For(compilation);
+        var symbols = KnownSymbols.For(types.Compilation);
         _armResource = symbols.ArmResource;
         _waitUntil = _armResource is null ? null : symbols.WaitUntil;
         if (_waitUntil is null)
@@ -199,7 +199,7 @@ internal sealed class DestructiveApiSet
         {
             if (entry.IsRemoval)
             {
-                exemptions.Add(types(), entry);
+                exemptions.Add(types, entry);
             }
         }
 
@@ -478,12 +478,10 @@ internal sealed class DestructiveApiSet
     }
 
     /// <summary>
-    /// Type lookups for one <see cref="Create"/>: the catalogue names each type many times, and most name SDKs the
-    /// compilation does not reference, which the top-level namespace rejects without a search of every assembly.
-    /// </summary>
-    /// <summary>
-    /// The catalogue's types as one compilation resolves them, each looked up once. Shared by the threads of a concurrent
-    /// analysis: two racing on one name compute the same answer.
+    /// The catalogue's types as one compilation resolves them, each looked up once: the catalogue names each type many
+    /// times, and most name SDKs the compilation does not reference, which the top-level namespace rejects without a
+    /// search of every assembly. One serves a whole <see cref="Create"/>, or every <see cref="ForMethodName(TypeCache, string)"/>
+    /// of a compilation; shared by the threads of a concurrent analysis, two racing on one name compute the same answer.
     /// </summary>
     internal sealed class TypeCache
     {

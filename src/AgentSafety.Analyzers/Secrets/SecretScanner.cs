@@ -452,6 +452,7 @@ internal static class SecretScanner
 
     internal static readonly string[] SecretWords = { "password", "passwd", "pwd", "secret", "token", "apikey", "api_key", "api-key", "accesskey", "access_key", "privatekey", "private_key", "credential", "authkey", "auth_key", "clientsecret", "client_secret", "connectionstring" };
     private static readonly string[] NotSecretWords = { "public", "publishable", "id", "name", "url", "uri", "path", "file", "format", "header", "question", "hint", "label", "prompt", "length", "policy", "type", "endpoint", "expir", "count", "regex", "pattern", "field", "param", "placeholder", "example", "sample", "hash", "checksum", "algorithm" };
+
     /// <summary>The words <see cref="ScanBound"/>'s checks by name read: the named formats' and <see cref="SecretWords"/>.</summary>
     internal static readonly NameTriggers ScanBoundNames = new(NameTriggers.WordsOf(SecretFormats.Named, SecretWords));
 
