@@ -52,7 +52,10 @@ internal sealed class Options
     /// <summary>Each rule as its own analyzer, as before they shared one host: the time per rule, at the driver's cost per analyzer.</summary>
     public bool PerRule { get; private set; }
 
-    /// <summary>The driver binds on one thread while the analyzers run: a quieter measure on a machine with few cores.</summary>
+    /// <summary>
+    /// The driver binds on one thread while the analyzers run: a quieter measure on a machine with few cores. Each round
+    /// also times the compiler on one thread, so that the analyzers' one thread is set against one thread of the compiler.
+    /// </summary>
     public bool Serial { get; private set; }
 
     /// <summary>

@@ -95,6 +95,7 @@ internal static class Program
         var compilerErrors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
         var compilerTimes = new List<double>();
         var compilerCpuTimes = new List<double>();
+        var compilerOneThreadTimes = new List<double>();
         var analyzerTimes = measured.ToDictionary(a => a, _ => new List<double>());
         var exceptions = new List<string>();
         var analysisRounds = new List<(double WallMs, double PausedMs, int Collections)>();
@@ -111,6 +112,18 @@ internal static class Program
             fresh.GetDiagnostics();
             stopwatch.Stop();
             var roundCpuMs = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds;
+
+            // --serial: the compiler once more on one thread, the way the analyzers' callbacks run then, so that the two
+            // times set against each other are both one thread's wall time (the figure above is the compiler on every core).
+            var oneThreadMs = double.NaN;
+            if (options.Serial)
+            {
+                var oneThread = compilation.Clone().WithOptions(compilation.Options.WithConcurrentBuild(false));
+                CollectGarbage();
+                var oneThreadWatch = Stopwatch.StartNew();
+                oneThread.GetDiagnostics();
+                oneThreadMs = oneThreadWatch.Elapsed.TotalMilliseconds;
+            }
 
             CollectGarbage();
 
@@ -147,6 +160,7 @@ internal static class Program
             analysisRounds.Add(round);
             compilerTimes.Add(stopwatch.Elapsed.TotalMilliseconds);
             compilerCpuTimes.Add(roundCpuMs);
+            compilerOneThreadTimes.Add(oneThreadMs);
             for (var a = 0; a < measured.Length; a++)
             {
                 analyzerTimes[measured[a]].Add(times[a]);
@@ -174,6 +188,17 @@ internal static class Program
         var compilerCpuMs = Median(compilerCpuTimes);
         Console.WriteLine($"the compiler's processor time: {compilerCpuMs:F0} ms (median), {compilerCpuMs / compilerMs:F2} cores busy on average"
             + (options.Serial ? $"; all analyzers on one thread: {100 * totalAnalyzerMs / compilerCpuMs:F2}% of it" : string.Empty));
+
+        if (options.Serial)
+        {
+            // Both sides on one thread, neither waiting for a core nor spread over two: the ratio of like to like.
+            var oneThreadRatios = Enumerable.Range(0, compilerOneThreadTimes.Count)
+                .Select(i => 100 * analyzers.Sum(a => analyzerTimes[a][i]) / compilerOneThreadTimes[i])
+                .OrderBy(r => r)
+                .ToList();
+            var compilerOneThreadMs = Median(compilerOneThreadTimes);
+            Console.WriteLine($"the compiler on one thread (concurrentBuild: false): {compilerOneThreadMs:F0} ms (median); all analyzers: {100 * totalAnalyzerMs / compilerOneThreadMs:F2}% of the compiler on one thread (per round min {oneThreadRatios[0]:F2}%, median {Median(oneThreadRatios):F2}%, max {oneThreadRatios[oneThreadRatios.Count - 1]:F2}%)");
+        }
 
         // The driver binds the compilation again while the analyzers run; a garbage collection that binding triggers
         // pauses the analyzer thread, and a pause that falls inside a callback is charged to that callback's analyzer.
@@ -252,6 +277,7 @@ internal static class Program
         var viaDotnet = Path.GetFileNameWithoutExtension(host).Equals("dotnet", StringComparison.OrdinalIgnoreCase);
         var figures = new List<(double Ms, double Percent, double CompilerMs)>();
         var processorShares = new List<double>();
+        var oneThreadShares = new List<double>();
         var failed = 0;
         for (var p = 1; p <= options.Processes; p++)
         {
@@ -293,6 +319,12 @@ internal static class Program
                 {
                     processorShares.Add(Number(processor.Groups[1].Value));
                 }
+
+                var oneThread = System.Text.RegularExpressions.Regex.Match(line, @"all analyzers: ([0-9.,]+)% of the compiler on one thread");
+                if (oneThread.Success)
+                {
+                    oneThreadShares.Add(Number(oneThread.Groups[1].Value));
+                }
             }
         }
 
@@ -310,6 +342,11 @@ internal static class Program
         if (processorShares.Count > 0)
         {
             Console.WriteLine($"of the compiler's processor time: {string.Join(", ", processorShares.Select(p => $"{p:F2}%"))}; median {Median(processorShares):F2}%");
+        }
+
+        if (oneThreadShares.Count > 0)
+        {
+            Console.WriteLine($"of the compiler on one thread: {string.Join(", ", oneThreadShares.Select(p => $"{p:F2}%"))}; median {Median(oneThreadShares):F2}%");
         }
 
         return failed > 0 ? 1 : 0;
