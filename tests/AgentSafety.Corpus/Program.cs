@@ -189,13 +189,16 @@ internal static class Program
         Console.WriteLine($"the compiler's processor time: {compilerCpuMs:F0} ms (median), {compilerCpuMs / compilerMs:F2} cores busy on average"
             + (options.Serial ? $"; all analyzers on one thread: {100 * totalAnalyzerMs / compilerCpuMs:F2}% of it" : string.Empty));
 
+        // Each round's analyzers against that round's compiler time, sorted.
+        double[] RatiosPerRound(List<double> compiler) => Enumerable.Range(0, compiler.Count)
+            .Select(i => 100 * analyzers.Sum(a => analyzerTimes[a][i]) / compiler[i])
+            .OrderBy(r => r)
+            .ToArray();
+
         if (options.Serial)
         {
             // Both sides on one thread, neither waiting for a core nor spread over two: the ratio of like to like.
-            var oneThreadRatios = Enumerable.Range(0, compilerOneThreadTimes.Count)
-                .Select(i => 100 * analyzers.Sum(a => analyzerTimes[a][i]) / compilerOneThreadTimes[i])
-                .OrderBy(r => r)
-                .ToList();
+            var oneThreadRatios = RatiosPerRound(compilerOneThreadTimes).ToList();
             var compilerOneThreadMs = Median(compilerOneThreadTimes);
             Console.WriteLine($"the compiler on one thread (concurrentBuild: false): {compilerOneThreadMs:F0} ms (median); all analyzers: {100 * totalAnalyzerMs / compilerOneThreadMs:F2}% of the compiler on one thread (per round min {oneThreadRatios[0]:F2}%, median {Median(oneThreadRatios):F2}%, max {oneThreadRatios[oneThreadRatios.Count - 1]:F2}%)");
         }
@@ -214,10 +217,7 @@ internal static class Program
         var totals = Enumerable.Range(0, compilerTimes.Count).Select(i => analyzers.Sum(a => analyzerTimes[a][i])).OrderBy(t => t).ToArray();
         double Quartile(double q) => totals[(int)Math.Round(q * (totals.Length - 1))];
         Console.WriteLine($"all analyzers per round: min {totals[0]:F1} ms, lower quartile {Quartile(0.25):F1} ms, median {Quartile(0.5):F1} ms, upper quartile {Quartile(0.75):F1} ms");
-        var ratios = Enumerable.Range(0, compilerTimes.Count)
-            .Select(i => 100 * analyzers.Sum(a => analyzerTimes[a][i]) / compilerTimes[i])
-            .OrderBy(r => r)
-            .ToArray();
+        var ratios = RatiosPerRound(compilerTimes);
         Console.WriteLine($"ratio per repetition: min {ratios[0]:F2}%, median {Median(ratios.ToList()):F2}%, max {ratios[ratios.Length - 1]:F2}%");
 
         if (options.Allocations)
